@@ -1,0 +1,91 @@
+/**
+ * The contract between the lint model and Dockerfile rules. A rule is a pure function of the model: it
+ * reads instructions, stages and shell commands and reports through the context. No I/O.
+ */
+import type { Span } from '../../core/finding.js';
+import type { RuleMeta } from '../../core/rule-meta.js';
+import type {
+  ArgDeclaration,
+  Dockerfile,
+  FromInstruction,
+  ImageRef,
+  Instruction,
+  OnbuildInstruction,
+} from '../../dockerfile/ast.js';
+import type { ShellScript } from '../../shell/types.js';
+import type { LintConfig } from '../../lint/config.js';
+
+/** A parsed `RUN --mount=...` flag. */
+export interface Mount {
+  /** `bind` (BuildKit's default), `cache`, `tmpfs`, `secret`, `ssh`. */
+  type: string;
+  /** `target`/`dst`/`destination` value, if given. */
+  target?: string;
+  /** `from` value, if given. */
+  from?: string;
+  /** `source`/`src`, `id`, and every other key, as given. */
+  options: Record<string, string>;
+}
+
+export interface Stage {
+  /** 0-based position among the FROMs. */
+  index: number;
+  from: FromInstruction;
+  alias?: string;
+  /** The earlier stage whose alias this stage's FROM image names, if any (for inheritance). */
+  parent?: Stage;
+  /** `from.image` with ARG defaults declared before the first FROM substituted (`${V}`, `${V:-x}`, `${V:+x}`). */
+  resolvedImage: ImageRef;
+  /** Top-level instructions after FROM up to the next FROM (ONBUILD wrappers included, unwrapped in `entries`). */
+  instructions: Instruction[];
+}
+
+/** One step of the single pass rules make over the file. */
+export interface Entry {
+  /** The instruction; for ONBUILD payloads this is the unwrapped inner instruction. */
+  instruction: Instruction;
+  /** The stage it belongs to; null before the first FROM. */
+  stage: Stage | null;
+  /** True when `instruction` is the payload of an ONBUILD. */
+  onbuild: boolean;
+  /** The ONBUILD wrapper, when `onbuild` is true. */
+  wrapper?: OnbuildInstruction;
+}
+
+export interface LintModel {
+  dockerfile: Dockerfile;
+  config: LintConfig;
+  /** ARGs declared before the first FROM. */
+  globalArgs: ArgDeclaration[];
+  stages: Stage[];
+  /**
+   * Every instruction in file order. An ONBUILD produces two entries: the wrapper (onbuild=false) and,
+   * right after it, its payload (onbuild=true). Rules that Hadolint does not apply to ONBUILD payloads
+   * skip entries with onbuild=true.
+   */
+  entries: Entry[];
+  /**
+   * The shell commands of RUN, CMD, ENTRYPOINT, SHELL and HEALTHCHECK CMD (shell or exec form; exec form
+   * is joined with spaces as Hadolint does). For heredoc RUNs: the body when the RUN line only holds the
+   * marker, plus bodies fed to a shell (`RUN bash <<EOF`); bodies for other interpreters (python, node, a
+   * non-shell shebang) are not shell. Returns null for other instructions. Cached per instruction.
+   */
+  shell(instruction: Instruction): ShellScript | null;
+  /** The shell text that `shell()` parsed (for rules that test raw text, e.g. `PIP_NO_CACHE_DIR=1`). */
+  shellText(instruction: Instruction): string | null;
+  /** Parsed `--mount` flags of a RUN (empty for other instructions). */
+  mounts(instruction: Instruction): Mount[];
+}
+
+export interface RuleContext {
+  /**
+   * Report a finding. `instruction` anchors the Hadolint-compatible line (its first line, or the ONBUILD
+   * wrapper's line for payloads: pass the entry's wrapper in that case); `span` is the precise range.
+   */
+  report(instruction: Instruction, message: string, span?: Span): void;
+}
+
+export interface DockerfileRule {
+  meta: RuleMeta;
+  check(model: LintModel, context: RuleContext): void;
+}
