@@ -6,6 +6,7 @@ import type { Span } from '../../core/finding.js';
 import type { RuleMeta } from '../../core/rule-meta.js';
 import type {
   ArgDeclaration,
+  Comment,
   Dockerfile,
   FromInstruction,
   ImageRef,
@@ -81,8 +82,9 @@ export interface RuleContext {
   /**
    * Report a finding. `instruction` anchors the Hadolint-compatible line (its first line, or the ONBUILD
    * wrapper's line for payloads: pass the entry's wrapper in that case); `span` is the precise range.
+   * A `Comment` anchors findings about comments themselves (DL1001 reports pragma comments).
    */
-  report(instruction: Instruction, message: string, span?: Span): void;
+  report(instruction: Instruction | Comment, message: string, span?: Span): void;
 }
 
 export interface DockerfileRule {
