@@ -3,6 +3,7 @@
  * exports `format(report: LintReport, options: ReportOptions): string`.
  */
 import type { Finding, InputError } from '../core/finding.js';
+import type { RuleMeta } from '../core/rule-meta.js';
 
 export interface ToolInfo {
   /** `docksec`. */
@@ -31,6 +32,12 @@ export interface ReportOptions {
   filePathInReport?: string;
   /** Working directory, for reporters that print paths relative to it (SARIF, code climate). */
   cwd?: string;
+  /** Rule metadata by id (SARIF `tool.driver.rules`); each command passes its own rule set. */
+  rules?: ReadonlyMap<string, RuleMeta>;
+  /** Source text by file name as reported, for SARIF fingerprints that survive line moves. */
+  sources?: ReadonlyMap<string, string>;
+  /** Fixed run time (junit), for reproducible output; the current time when absent. */
+  timestamp?: Date;
 }
 
 /** The shape of a reporter module. */
