@@ -1,0 +1,1115 @@
+/**
+ * docksec's Dockerfile parser, faithful to BuildKit (moby/buildkit frontend/dockerfile/parser):
+ *
+ * - parser directives (`syntax`, `escape`, `check`) only in the block at the top;
+ * - continuation lines: the escape and the newline are removed and the next line is appended as is (its
+ *   leading whitespace kept); whole-line comments and blank lines inside a continuation are dropped;
+ * - heredocs for RUN/COPY/ADD (also as ONBUILD payloads), several per instruction, bodies in marker order;
+ * - any `--flag` accepted on FROM/RUN/COPY/ADD/HEALTHCHECK (validating names is the linter's job).
+ *
+ * Hand-written scanner: one pass over lines, no regular expressions on user text except a linear CR fix-up,
+ * slices instead of per-character concatenation. Problems are recorded per instruction and parsing goes on.
+ */
+import type { Position, Span } from '../core/finding.js';
+import type {
+  ArgDeclaration,
+  ArgInstruction,
+  Comment,
+  CommandForm,
+  CommandInstruction,
+  CopyInstruction,
+  Directives,
+  Dockerfile,
+  Flag,
+  FromInstruction,
+  GenericInstruction,
+  HealthcheckInstruction,
+  Heredoc,
+  Instruction,
+  KeyValue,
+  KeyValueInstruction,
+  OnbuildInstruction,
+  SyntaxProblem,
+} from './ast.js';
+import { parseImageRef } from './substitution.js';
+
+/** Instructions whose leading `--name[=value]` words are flags. */
+const FLAG_KEYWORDS = new Set(['FROM', 'RUN', 'COPY', 'ADD', 'HEALTHCHECK']);
+/** Instructions BuildKit reads heredocs for. */
+const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
+const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
+const SINGLE_STRING_KEYWORDS = new Set(['USER', 'WORKDIR', 'STOPSIGNAL', 'MAINTAINER']);
+const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
+
+/** ASCII blanks BuildKit splits words on (`[\t\v\f\r ]`). */
+function isBlank(c: number): boolean {
+  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
+}
+
+/** Go's unicode.IsSpace, used where BuildKit trims. */
+function isSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x85) return false;
+  return (
+    c === 0x85 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+
+/**
+ * One instruction's text with continuation lines joined. Each segment is a piece of one physical line;
+ * positions are found by binary search over segment starts.
+ */
+class LogicalLine {
+  readonly text: string;
+  constructor(
+    pieces: string[],
+    private readonly segJoined: number[],
+    private readonly segSource: number[],
+    private readonly segLine: number[],
+    private readonly segLineStart: number[],
+    /** 1-based line of the last physical line consumed, and its length: the end of the instruction. */
+    readonly lastLine: number,
+    readonly lastLineLength: number,
+  ) {
+    this.text = pieces.length === 1 ? pieces[0] : pieces.join('');
+  }
+
+  private segmentOf(offset: number): number {
+    const starts = this.segJoined;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
+  /** Position of the character at `offset` (or just past the text when offset === length). */
+  pos(offset: number): Position {
+    const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
+    const k = this.segmentOf(o);
+    return {
+      line: this.segLine[k],
+      column: this.segSource[k] + (o - this.segJoined[k]) - this.segLineStart[k] + 1,
+    };
+  }
+
+  /** Position just past the character at `offset - 1`: the exclusive end of a range ending at `offset`. */
+  end(offset: number): Position {
+    if (offset <= 0) return this.pos(0);
+    const p = this.pos(offset - 1);
+    return { line: p.line, column: p.column + 1 };
+  }
+
+  span(from: number, to: number): Span {
+    return { start: from < to ? this.pos(from) : this.end(from), end: this.end(to) };
+  }
+
+  /** Where the instruction ends in the file: the end of its last physical line. */
+  endOfInstruction(): Position {
+    return { line: this.lastLine, column: this.lastLineLength + 1 };
+  }
+}
+
+interface Word {
+  start: number;
+  end: number;
+}
+
+interface JsonArray {
+  values: string[];
+  spans: Word[];
+}
+
+/** A JSON element that is not a string: BuildKit rejects the instruction. */
+const NOT_STRINGS = Symbol('not-strings');
+
+/**
+ * Reads a JSON array of strings starting at `start` (which must be `[`), strictly as JSON. Like Go's
+ * json.Decoder, text after the closing bracket is ignored. Returns null when the text is not a JSON array
+ * (the argument is then shell form), NOT_STRINGS for a valid array with other values.
+ */
+export function readJsonStringArray(t: string, start: number, limit: number): JsonArray | null | typeof NOT_STRINGS {
+  if (t.charCodeAt(start) !== 91) return null;
+  const values: string[] = [];
+  const spans: Word[] = [];
+  let i = start + 1;
+  const skipWs = (): void => {
+    while (i < limit) {
+      const c = t.charCodeAt(i);
+      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+      else break;
+    }
+  };
+  skipWs();
+  if (t.charCodeAt(i) === 93 && i < limit) return { values, spans };
+  for (;;) {
+    skipWs();
+    if (i >= limit) return null;
+    if (t.charCodeAt(i) !== 34) return notStringsOrNull(t, start, limit);
+    const sStart = i;
+    i++;
+    const parts: string[] = [];
+    let runStart = i;
+    let closed = false;
+    while (i < limit) {
+      const c = t.charCodeAt(i);
+      if (c === 34) {
+        parts.push(t.slice(runStart, i));
+        i++;
+        closed = true;
+        break;
+      }
+      if (c < 32) return null;
+      if (c === 92) {
+        parts.push(t.slice(runStart, i));
+        const e = t[i + 1];
+        switch (e) {
+          case '"':
+          case '\\':
+          case '/':
+            parts.push(e);
+            break;
+          case 'b':
+            parts.push('\b');
+            break;
+          case 'f':
+            parts.push('\f');
+            break;
+          case 'n':
+            parts.push('\n');
+            break;
+          case 'r':
+            parts.push('\r');
+            break;
+          case 't':
+            parts.push('\t');
+            break;
+          case 'u': {
+            const hex = t.slice(i + 2, i + 6);
+            if (i + 6 > limit || !/^[0-9a-fA-F]{4}$/.test(hex)) return null;
+            parts.push(String.fromCharCode(parseInt(hex, 16)));
+            i += 4;
+            break;
+          }
+          default:
+            return null;
+        }
+        i += 2;
+        runStart = i;
+        continue;
+      }
+      i++;
+    }
+    if (!closed) return null;
+    values.push(parts.length === 1 ? parts[0] : parts.join(''));
+    spans.push({ start: sStart, end: i });
+    skipWs();
+    if (i >= limit) return null;
+    const c = t.charCodeAt(i);
+    if (c === 44) {
+      i++;
+      continue;
+    }
+    if (c === 93) return { values, spans };
+    return null;
+  }
+}
+
+function notStringsOrNull(t: string, start: number, limit: number): null | typeof NOT_STRINGS {
+  // Only a syntactically valid JSON array with a non-string element is an error; anything else is shell form.
+  try {
+    const parsed: unknown = JSON.parse(t.slice(start, limit));
+    return Array.isArray(parsed) ? NOT_STRINGS : null;
+  } catch {
+    return null;
+  }
+}
+
+interface HeredocMarker {
+  delimiter: string;
+  quoted: boolean;
+  stripTabs: boolean;
+  fd?: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * Unquotes a heredoc delimiter word the way BuildKit's shell lexer does (backslash escape, quotes removed).
+ * Returns null when it is not exactly one word.
+ */
+function heredocWord(raw: string): { word: string; quoted: boolean } | null {
+  const out: string[] = [];
+  let quoteChars = 0;
+  let i = 0;
+  while (i < raw.length) {
+    const ch = raw[i];
+    if (ch === '\\') {
+      if (i + 1 < raw.length) out.push(raw[i + 1]);
+      i += 2;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      const close = raw.indexOf(ch, i + 1);
+      if (close < 0) return null;
+      quoteChars += 2;
+      let inner = raw.slice(i + 1, close);
+      if (ch === '"') inner = inner.replace(/\\(["\\$])/g, '$1');
+      out.push(inner);
+      i = close + 1;
+      continue;
+    }
+    if (isSpace(raw.charCodeAt(i))) return null;
+    out.push(ch);
+    i++;
+  }
+  const word = out.join('');
+  if (word === '') return null;
+  return { word, quoted: quoteChars > 0 };
+}
+
+/**
+ * Finds heredoc markers among the shell words of `t[from, to)`: words matching `^\d*<<-?[^<]+$` (so `<<<`
+ * is not one), split on whitespace with quotes and backslash escapes kept inside words, as BuildKit does.
+ */
+function findHeredocMarkers(t: string, from: number, to: number): HeredocMarker[] {
+  const markers: HeredocMarker[] = [];
+  if (t.indexOf('<<', from) < 0) return markers;
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(t.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const start = i;
+    while (i < to && !isSpace(t.charCodeAt(i))) {
+      const ch = t[i];
+      if (ch === '\\') i += 2;
+      else if (ch === "'" || ch === '"') {
+        const close = t.indexOf(ch, i + 1);
+        i = close < 0 || close >= to ? to : close + 1;
+      } else i++;
+    }
+    const end = i > to ? to : i;
+    let q = start;
+    while (q < end && t.charCodeAt(q) >= 48 && t.charCodeAt(q) <= 57) q++;
+    if (t.charCodeAt(q) !== 60 || t.charCodeAt(q + 1) !== 60 || q + 1 >= end) continue;
+    const fdText = t.slice(start, q);
+    q += 2;
+    let stripTabs = false;
+    if (t[q] === '-' && q < end) {
+      stripTabs = true;
+      q++;
+    }
+    const rest = t.slice(q, end);
+    if (rest === '' || rest.includes('<')) continue;
+    const word = heredocWord(rest);
+    if (!word) continue;
+    const marker: HeredocMarker = { delimiter: word.word, quoted: word.quoted, stripTabs, start, end };
+    if (fdText !== '') marker.fd = Number(fdText);
+    markers.push(marker);
+  }
+  return markers;
+}
+
+/** Removes quotes and applies escapes like BuildKit's word processing, without expanding variables. */
+function unquote(word: string, escape: string): { value: string; unterminated: boolean } {
+  if (!word.includes('"') && !word.includes("'") && !word.includes(escape)) return { value: word, unterminated: false };
+  const out: string[] = [];
+  let i = 0;
+  while (i < word.length) {
+    const ch = word[i];
+    if (ch === escape) {
+      if (i + 1 < word.length) out.push(word[i + 1]);
+      i += 2;
+      continue;
+    }
+    if (ch === "'") {
+      const close = word.indexOf("'", i + 1);
+      if (close < 0) return { value: out.join('') + word.slice(i + 1), unterminated: true };
+      out.push(word.slice(i + 1, close));
+      i = close + 1;
+      continue;
+    }
+    if (ch === '"') {
+      let j = i + 1;
+      let runStart = j;
+      let closed = false;
+      while (j < word.length) {
+        const c = word[j];
+        if (c === '"') {
+          out.push(word.slice(runStart, j));
+          closed = true;
+          j++;
+          break;
+        }
+        if (c === escape && j + 1 < word.length) {
+          const n = word[j + 1];
+          if (n === '"' || n === '$' || n === escape) {
+            out.push(word.slice(runStart, j), n);
+            j += 2;
+            runStart = j;
+            continue;
+          }
+        }
+        j++;
+      }
+      if (!closed) return { value: out.join('') + word.slice(runStart), unterminated: true };
+      i = j;
+      continue;
+    }
+    out.push(ch);
+    i++;
+  }
+  return { value: out.join(''), unterminated: false };
+}
+
+/** Words split on ASCII blanks (BuildKit's reWhitespace), quotes kept. */
+function blankWords(t: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && isBlank(t.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const start = i;
+    while (i < to && !isBlank(t.charCodeAt(i))) i++;
+    words.push({ start, end: i });
+  }
+  return words;
+}
+
+/**
+ * BuildKit's parseWords for ENV/LABEL/ARG: whitespace outside quotes separates words; the escape character
+ * protects the next character (also a quote or a space); quotes are kept in the word.
+ */
+function quotedWords(t: string, from: number, to: number, escape: string): Word[] {
+  const words: Word[] = [];
+  let i = from;
+  while (i < to) {
+    while (i < to && isSpace(t.charCodeAt(i))) i++;
+    if (i >= to) break;
+    const start = i;
+    let quote = '';
+    while (i < to) {
+      const ch = t[i];
+      if (quote) {
+        if (ch === quote) quote = '';
+        else if (ch === escape && quote !== "'") i++;
+      } else {
+        if (isSpace(t.charCodeAt(i))) break;
+        if (ch === '"' || ch === "'") quote = ch;
+        else if (ch === escape) i++;
+      }
+      i++;
+    }
+    words.push({ start, end: i > to ? to : i });
+  }
+  return words;
+}
+
+class Parser {
+  private readonly errors: SyntaxProblem[] = [];
+  private readonly lineStarts: number[];
+  private escape = '\\';
+  /** Offset of each instruction's arguments in its logical line (for heredoc marker spans). */
+  private readonly argsStart = new WeakMap<Instruction, number>();
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    // A final newline does not start another line.
+    if (starts.length > 1 && starts[starts.length - 1] === text.length) starts.pop();
+    this.lineStarts = starts;
+  }
+
+  private lineEnd(index: number): number {
+    return index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] - 1 : this.text.length;
+  }
+
+  private problem(message: string, span: Span): void {
+    this.errors.push({ message, span });
+  }
+
+  /** Span of [from, to) on one physical line (0-based index). */
+  private lineSpan(index: number, from: number, to: number): Span {
+    const ls = this.lineStarts[index];
+    return { start: { line: index + 1, column: from - ls + 1 }, end: { line: index + 1, column: to - ls + 1 } };
+  }
+
+  parse(file: string): Dockerfile {
+    const t = this.text;
+    const directives: Directives = { escape: '\\', spans: [] };
+    const comments: Comment[] = [];
+    const instructions: Instruction[] = [];
+    const result: Dockerfile = { file, text: t, directives, instructions, comments, errors: this.errors };
+    if (t.length === 0) return result;
+
+    const nLines = this.lineStarts.length;
+    const seenDirectives = new Set<string>();
+    let directivesOpen = true;
+    let index = 0;
+    while (index < nLines) {
+      const ls = this.lineStarts[index];
+      const le = this.lineEnd(index);
+      let p = ls;
+      while (p < le && isSpace(t.charCodeAt(p))) p++;
+
+      if (directivesOpen) {
+        const d = this.matchDirective(p, le);
+        if (d && !seenDirectives.has(d.key)) {
+          seenDirectives.add(d.key);
+          const span = this.lineSpan(index, p, le);
+          if (d.key === 'escape') {
+            if (d.value === '\\' || d.value === '`') directives.escape = d.value;
+            else this.problem(`invalid escape character '${d.value}': use \\ or \``, span);
+          } else if (d.key === 'syntax') directives.syntax = d.value;
+          else directives.check = d.value;
+          directives.spans.push(span);
+          comments.push({ text: t.slice(p + 1, le), span, directive: true });
+          index++;
+          continue;
+        }
+        directivesOpen = false;
+        this.escape = directives.escape;
+      }
+
+      if (p === le) {
+        index++;
+        continue;
+      }
+      if (t.charCodeAt(p) === 35) {
+        comments.push({ text: t.slice(p + 1, le), span: this.lineSpan(index, p, le), directive: false });
+        index++;
+        continue;
+      }
+
+      const { logical, next } = this.readLogicalLine(index, p);
+      index = next;
+      let k = 0;
+      const lt = logical.text;
+      while (k < lt.length && isSpace(lt.charCodeAt(k))) k++;
+      if (k >= lt.length) continue; // only escapes and blanks: nothing to parse
+
+      const instruction = this.parseInstruction(logical, k, 0);
+      index = this.readHeredocs(logical, instruction, index);
+      instructions.push(instruction);
+    }
+    return result;
+  }
+
+  /** `#` key `=` value with BuildKit's directive syntax; key is lower-cased and must be a known directive. */
+  private matchDirective(p: number, le: number): { key: string; value: string } | null {
+    const t = this.text;
+    if (p >= le || t.charCodeAt(p) !== 35) return null;
+    let i = p + 1;
+    while (i < le && isGoRegexSpace(t.charCodeAt(i))) i++;
+    const keyStart = i;
+    const c0 = t.charCodeAt(i);
+    if (!((c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return null;
+    while (i < le && isAlnum(t.charCodeAt(i))) i++;
+    const key = t.slice(keyStart, i).toLowerCase();
+    while (i < le && isGoRegexSpace(t.charCodeAt(i))) i++;
+    if (t.charCodeAt(i) !== 61 || i >= le) return null;
+    i++;
+    while (i < le && isGoRegexSpace(t.charCodeAt(i))) i++;
+    let e = le;
+    while (e > i && isGoRegexSpace(t.charCodeAt(e - 1))) e--;
+    if (e <= i) return null;
+    if (key !== 'syntax' && key !== 'escape' && key !== 'check') return null;
+    return { key, value: t.slice(i, e) };
+  }
+
+  /**
+   * Joins an instruction's continuation lines. `p` is the first non-blank character of line `index`.
+   * Returns the logical line and the index of the first line after it.
+   */
+  private readLogicalLine(index: number, p: number): { logical: LogicalLine; next: number } {
+    const t = this.text;
+    const esc = this.escape.charCodeAt(0);
+    const pieces: string[] = [];
+    const segJoined: number[] = [];
+    const segSource: number[] = [];
+    const segLine: number[] = [];
+    const segLineStart: number[] = [];
+    let joinedLength = 0;
+    let line = index;
+    let start = p;
+    let lastLine = index;
+    let next = index + 1;
+    const nLines = this.lineStarts.length;
+    for (;;) {
+      const le = this.lineEnd(line);
+      let e = le;
+      while (e > start && (t.charCodeAt(e - 1) === 32 || t.charCodeAt(e - 1) === 9)) e--;
+      // BuildKit: escape at the end (after optional blanks) continues the line unless the escape is itself
+      // escaped; an escape alone on its line always continues.
+      const continued = e > start && t.charCodeAt(e - 1) === esc && (e - 1 === start || t.charCodeAt(e - 2) !== esc);
+      const segEnd = continued ? e - 1 : le;
+      pieces.push(t.slice(start, segEnd));
+      segJoined.push(joinedLength);
+      segSource.push(start);
+      segLine.push(line + 1);
+      segLineStart.push(this.lineStarts[line]);
+      joinedLength += segEnd - start;
+      lastLine = line;
+      next = line + 1;
+      if (!continued) break;
+      line++;
+      // Blank lines and whole-line comments inside a continuation are dropped.
+      while (line < nLines) {
+        const ls = this.lineStarts[line];
+        const lle = this.lineEnd(line);
+        let q = ls;
+        while (q < lle && isSpace(t.charCodeAt(q))) q++;
+        if (q === lle || t.charCodeAt(q) === 35) {
+          line++;
+          continue;
+        }
+        break;
+      }
+      if (line >= nLines) {
+        next = nLines;
+        break;
+      }
+      start = this.lineStarts[line];
+    }
+    const logical = new LogicalLine(
+      pieces,
+      segJoined,
+      segSource,
+      segLine,
+      segLineStart,
+      lastLine + 1,
+      this.lineEnd(lastLine) - this.lineStarts[lastLine],
+    );
+    return { logical, next };
+  }
+
+  private parseInstruction(L: LogicalLine, kStart: number, depth: number): Instruction {
+    const t = L.text;
+    let kEnd = kStart;
+    while (kEnd < t.length && !isSpace(t.charCodeAt(kEnd))) kEnd++;
+    const keywordRaw = t.slice(kStart, kEnd);
+    const upper = keywordRaw.toUpperCase();
+    let end = t.length;
+    while (end > kEnd && isSpace(t.charCodeAt(end - 1))) end--;
+    let p = kEnd;
+    while (p < end && isSpace(t.charCodeAt(p))) p++;
+
+    let flags: Flag[] = [];
+    if (FLAG_KEYWORDS.has(upper)) {
+      const r = this.readFlags(L, p, end);
+      flags = r.flags;
+      p = r.next;
+    }
+    const argsStart = p;
+    const base = {
+      keywordRaw,
+      span: { start: L.pos(kStart), end: L.endOfInstruction() },
+      keywordSpan: L.span(kStart, kEnd),
+      flags,
+      rawArgs: t.slice(argsStart, end),
+      argsSpan: L.span(argsStart, end),
+      heredocs: [] as Heredoc[],
+    };
+
+    const instruction = this.dispatch(L, base, upper, argsStart, end, flags, depth);
+    this.argsStart.set(instruction, argsStart);
+    return instruction;
+  }
+
+  private dispatch(
+    L: LogicalLine,
+    base: BaseFields,
+    upper: string,
+    argsStart: number,
+    end: number,
+    flags: Flag[],
+    depth: number,
+  ): Instruction {
+    if (upper === 'FROM') return this.parseFrom(L, base, argsStart, end, flags);
+    if (COMMAND_KEYWORDS.has(upper)) {
+      const command = this.commandForm(L, argsStart, end, upper);
+      if (upper === 'SHELL' && command.form === 'shell') {
+        this.problem('SHELL needs its arguments in JSON form, e.g. SHELL ["/bin/sh", "-c"]', base.argsSpan);
+      }
+      const instr: CommandInstruction = { keyword: upper as CommandInstruction['keyword'], ...base, command };
+      return instr;
+    }
+    if (upper === 'COPY' || upper === 'ADD') return this.parseCopy(L, base, upper, argsStart, end);
+    if (upper === 'ENV' || upper === 'LABEL') return this.parseKeyValues(L, base, upper, argsStart, end);
+    if (upper === 'ARG') return this.parseArg(L, base, argsStart, end);
+    if (upper === 'HEALTHCHECK') return this.parseHealthcheck(L, base, argsStart, end);
+    if (upper === 'ONBUILD') return this.parseOnbuild(L, base, argsStart, end, depth);
+    return this.parseGeneric(L, base, upper, argsStart, end);
+  }
+
+  /** Leading `--name[=value]` words; quotes and backslash escapes are removed from each word (BuildKit). */
+  private readFlags(L: LogicalLine, p: number, end: number): { flags: Flag[]; next: number } {
+    const t = L.text;
+    const flags: Flag[] = [];
+    while (p + 1 < end && t.charCodeAt(p) === 45 && t.charCodeAt(p + 1) === 45) {
+      const start = p;
+      const out: string[] = [];
+      let runStart = p;
+      let quote = 0;
+      let q = p;
+      while (q < end) {
+        const c = t.charCodeAt(q);
+        if (quote !== 0) {
+          if (c === quote) {
+            out.push(t.slice(runStart, q));
+            quote = 0;
+            runStart = q + 1;
+          } else if (c === 92) {
+            out.push(t.slice(runStart, q));
+            runStart = q + 1;
+            q++;
+          }
+        } else {
+          if (isSpace(c)) break;
+          if (c === 34 || c === 39) {
+            out.push(t.slice(runStart, q));
+            quote = c;
+            runStart = q + 1;
+          } else if (c === 92) {
+            out.push(t.slice(runStart, q));
+            runStart = q + 1;
+            q++;
+          }
+        }
+        q++;
+      }
+      if (q > end) q = end;
+      if (runStart < q) out.push(t.slice(runStart, q));
+      const word = out.join('');
+      p = q;
+      while (p < end && isSpace(t.charCodeAt(p))) p++;
+      if (word === '--') break; // `--` ends the flags and is not kept
+      const body = word.slice(2);
+      const eq = body.indexOf('=');
+      flags.push({
+        name: eq < 0 ? body : body.slice(0, eq),
+        value: eq < 0 ? null : body.slice(eq + 1),
+        span: L.span(start, q),
+      });
+    }
+    return { flags, next: p };
+  }
+
+  private commandForm(L: LogicalLine, start: number, end: number, keyword: string): CommandForm {
+    const t = L.text;
+    const span = L.span(start, end);
+    if (t.charCodeAt(start) === 91) {
+      const json = readJsonStringArray(t, start, end);
+      if (json === NOT_STRINGS) {
+        this.problem(`${keyword}: a JSON array must contain only strings`, span);
+      } else if (json) {
+        return { form: 'exec', args: json.values, span };
+      }
+    }
+    const script = t.slice(start, end);
+    return {
+      form: 'shell',
+      script,
+      span,
+      offsetToPosition: (offset: number) => L.pos(start + Math.max(0, Math.min(offset, script.length))),
+    };
+  }
+
+  private parseFrom(
+    L: LogicalLine,
+    base: BaseFields,
+    start: number,
+    end: number,
+    flags: Flag[],
+  ): FromInstruction {
+    const t = L.text;
+    const words = blankWords(t, start, end);
+    const instr: FromInstruction = {
+      keyword: 'FROM',
+      ...base,
+      image: words.length > 0 ? parseImageRef(t.slice(words[0].start, words[0].end)) : { raw: '', name: '' },
+    };
+    const platform = flags.find((f) => f.name === 'platform');
+    if (platform && platform.value !== null) instr.platform = platform.value;
+    if (words.length === 0) {
+      this.problem('FROM needs an image name', base.keywordSpan);
+    } else if (words.length === 3 && t.slice(words[1].start, words[1].end).toLowerCase() === 'as') {
+      const alias = t.slice(words[2].start, words[2].end);
+      instr.alias = alias;
+      instr.aliasSpan = L.span(words[2].start, words[2].end);
+      if (!STAGE_NAME.test(alias.toLowerCase())) {
+        this.problem(
+          `invalid stage name '${alias}': it must start with a letter and hold only letters, digits, '-', '_' and '.'`,
+          instr.aliasSpan,
+        );
+      }
+    } else if (words.length !== 1) {
+      const extra = words.length >= 2 ? words[1] : words[0];
+      this.problem("FROM takes an image and optionally 'AS name'", L.span(extra.start, words[words.length - 1].end));
+    }
+    return instr;
+  }
+
+  private parseCopy(L: LogicalLine, base: BaseFields, keyword: 'COPY' | 'ADD', start: number, end: number): CopyInstruction {
+    const t = L.text;
+    let values: string[];
+    let spans: Word[];
+    let form: 'exec' | 'shell' = 'shell';
+    const json = t.charCodeAt(start) === 91 ? readJsonStringArray(t, start, end) : null;
+    if (json === NOT_STRINGS) {
+      this.problem(`${keyword}: a JSON array must contain only strings`, base.argsSpan);
+    }
+    if (json && json !== NOT_STRINGS) {
+      form = 'exec';
+      values = json.values;
+      spans = json.spans;
+    } else {
+      spans = blankWords(t, start, end);
+      values = spans.map((w) => {
+        const raw = t.slice(w.start, w.end);
+        const marker = findHeredocMarkers(raw, 0, raw.length);
+        if (marker.length === 1 && marker[0].start === 0 && marker[0].end === raw.length) return marker[0].delimiter;
+        return unquote(raw, this.escape).value;
+      });
+    }
+    const instr: CopyInstruction = {
+      keyword,
+      ...base,
+      sources: [],
+      dest: '',
+      sourceSpans: [],
+      destSpan: base.argsSpan,
+      form,
+    };
+    if (values.length < 2) {
+      this.problem(`${keyword} needs at least one source and a destination`, base.argsSpan);
+      if (values.length === 1) {
+        instr.dest = values[0];
+        instr.destSpan = L.span(spans[0].start, spans[0].end);
+      }
+      return instr;
+    }
+    const last = values.length - 1;
+    instr.sources = values.slice(0, last);
+    instr.sourceSpans = spans.slice(0, last).map((w) => L.span(w.start, w.end));
+    instr.dest = values[last];
+    instr.destSpan = L.span(spans[last].start, spans[last].end);
+    return instr;
+  }
+
+  private parseKeyValues(
+    L: LogicalLine,
+    base: BaseFields,
+    keyword: 'ENV' | 'LABEL',
+    start: number,
+    end: number,
+  ): KeyValueInstruction {
+    const t = L.text;
+    const pairs: KeyValue[] = [];
+    const instr: KeyValueInstruction = { keyword, ...base, pairs };
+    const words = quotedWords(t, start, end, this.escape);
+    if (words.length === 0) {
+      this.problem(`${keyword} needs at least one argument`, base.keywordSpan);
+      return instr;
+    }
+    const firstWord = t.slice(words[0].start, words[0].end);
+    if (!firstWord.includes('=')) {
+      // Legacy `ENV key value with spaces`: the key is the first blank-separated part, the value the rest.
+      let k = start;
+      while (k < end && !isBlank(t.charCodeAt(k))) k++;
+      let v = k;
+      while (v < end && isBlank(t.charCodeAt(v))) v++;
+      if (v >= end) {
+        this.problem(`${keyword} ${t.slice(start, k)} has no value: write ${keyword} name=value`, base.argsSpan);
+        return instr;
+      }
+      const value = unquote(t.slice(v, end), this.escape);
+      if (value.unterminated) this.problem('unterminated quote', L.span(v, end));
+      pairs.push({ key: t.slice(start, k), value: value.value, span: L.span(start, end) });
+      return instr;
+    }
+    for (const w of words) {
+      const word = t.slice(w.start, w.end);
+      const eq = word.indexOf('=');
+      const span = L.span(w.start, w.end);
+      if (eq < 0) {
+        this.problem(`${keyword}: '${word}' has no '=': write name=value`, span);
+        continue;
+      }
+      const key = unquote(word.slice(0, eq), this.escape);
+      const value = unquote(word.slice(eq + 1), this.escape);
+      if (key.value === '') {
+        this.problem(`${keyword}: a name cannot be empty`, span);
+        continue;
+      }
+      if (key.unterminated || value.unterminated) this.problem('unterminated quote', span);
+      pairs.push({ key: key.value, value: value.value, span });
+    }
+    return instr;
+  }
+
+  private parseArg(L: LogicalLine, base: BaseFields, start: number, end: number): ArgInstruction {
+    const t = L.text;
+    const args: ArgDeclaration[] = [];
+    const instr: ArgInstruction = { keyword: 'ARG', ...base, args };
+    const words = quotedWords(t, start, end, this.escape);
+    if (words.length === 0) {
+      this.problem('ARG needs at least one name', base.keywordSpan);
+      return instr;
+    }
+    for (const w of words) {
+      const word = t.slice(w.start, w.end);
+      const span = L.span(w.start, w.end);
+      const eq = word.indexOf('=');
+      if (eq === 0) {
+        this.problem('ARG: a name cannot be empty', span);
+        continue;
+      }
+      if (eq < 0) {
+        args.push({ name: word, span });
+        continue;
+      }
+      const value = unquote(word.slice(eq + 1), this.escape);
+      if (value.unterminated) this.problem('unterminated quote', span);
+      args.push({ name: word.slice(0, eq), defaultValue: value.value, span });
+    }
+    return instr;
+  }
+
+  private parseHealthcheck(L: LogicalLine, base: BaseFields, start: number, end: number): HealthcheckInstruction {
+    const t = L.text;
+    const instr: HealthcheckInstruction = { keyword: 'HEALTHCHECK', ...base, command: null, none: false };
+    if (start >= end) {
+      this.problem('HEALTHCHECK needs NONE or CMD followed by a command', base.keywordSpan);
+      return instr;
+    }
+    let sep = start;
+    while (sep < end && !isSpace(t.charCodeAt(sep))) sep++;
+    let next = sep;
+    while (next < end && isSpace(t.charCodeAt(next))) next++;
+    const type = t.slice(start, sep).toUpperCase();
+    if (type === 'NONE') {
+      instr.none = true;
+      if (next < end) this.problem('HEALTHCHECK NONE takes no arguments', L.span(next, end));
+      return instr;
+    }
+    if (type !== 'CMD') {
+      this.problem(`HEALTHCHECK: unknown type '${t.slice(start, sep)}' (expected CMD or NONE)`, L.span(start, sep));
+      return instr;
+    }
+    if (next >= end) {
+      this.problem('HEALTHCHECK CMD needs a command', L.span(start, sep));
+      return instr;
+    }
+    instr.command = this.commandForm(L, next, end, 'HEALTHCHECK CMD');
+    if (instr.command.form === 'exec' && instr.command.args.length === 0) {
+      this.problem('HEALTHCHECK CMD needs a command', instr.command.span);
+    }
+    return instr;
+  }
+
+  private parseOnbuild(
+    L: LogicalLine,
+    base: BaseFields,
+    start: number,
+    end: number,
+    depth: number,
+  ): OnbuildInstruction {
+    const t = L.text;
+    const instr: OnbuildInstruction = { keyword: 'ONBUILD', ...base, inner: null };
+    if (start >= end) {
+      this.problem('ONBUILD needs an instruction to run later', base.keywordSpan);
+      return instr;
+    }
+    let k = start;
+    while (k < end && !isSpace(t.charCodeAt(k))) k++;
+    const trigger = t.slice(start, k).toUpperCase();
+    if (trigger === 'ONBUILD' || depth > 0) {
+      // Not parsed further: chaining is invalid, and recursion must stay bounded.
+      this.problem('ONBUILD ONBUILD is not allowed', L.span(start, k));
+      return instr;
+    }
+    if (trigger === 'FROM' || trigger === 'MAINTAINER') {
+      this.problem(`${trigger} is not allowed as an ONBUILD trigger`, L.span(start, k));
+    }
+    instr.inner = this.parseInstruction(L, start, depth + 1);
+    return instr;
+  }
+
+  private parseGeneric(
+    L: LogicalLine,
+    base: BaseFields,
+    upper: string,
+    start: number,
+    end: number,
+  ): GenericInstruction {
+    const t = L.text;
+    let keyword: GenericInstruction['keyword'];
+    let args: string[] = [];
+    let argSpans: Span[] = [];
+    if (SINGLE_STRING_KEYWORDS.has(upper)) {
+      keyword = upper as GenericInstruction['keyword'];
+      if (start < end) {
+        args = [t.slice(start, end)];
+        argSpans = [L.span(start, end)];
+      } else {
+        this.problem(`${upper} needs exactly one argument`, base.keywordSpan);
+      }
+    } else {
+      const known = upper === 'EXPOSE' || upper === 'VOLUME';
+      keyword = known ? (upper as 'EXPOSE' | 'VOLUME') : 'UNKNOWN';
+      const json = upper === 'VOLUME' && t.charCodeAt(start) === 91 ? readJsonStringArray(t, start, end) : null;
+      if (json === NOT_STRINGS) this.problem('VOLUME: a JSON array must contain only strings', base.argsSpan);
+      if (json && json !== NOT_STRINGS) {
+        args = json.values;
+        argSpans = json.spans.map((w) => L.span(w.start, w.end));
+        if (args.some((a) => a.trim() === '')) this.problem('VOLUME: a path cannot be empty', base.argsSpan);
+      } else {
+        const words = blankWords(t, start, end);
+        args = words.map((w) => t.slice(w.start, w.end));
+        argSpans = words.map((w) => L.span(w.start, w.end));
+      }
+      if (!known) this.problem(`unknown instruction: ${base.keywordRaw}`, base.keywordSpan);
+      else if (args.length === 0) this.problem(`${upper} needs at least one argument`, base.keywordSpan);
+    }
+    return { keyword, ...base, args, argSpans };
+  }
+
+  /**
+   * Reads the bodies of the heredocs named on the instruction line, in marker order, starting at line
+   * `index`. Returns the index of the first line after the last terminator.
+   */
+  private readHeredocs(L: LogicalLine, instruction: Instruction, index: number): number {
+    const target = instruction.keyword === 'ONBUILD' ? (instruction as OnbuildInstruction).inner : instruction;
+    if (!target || !HEREDOC_KEYWORDS.has(target.keyword)) return index;
+    if (target.keyword === 'RUN' && (target as CommandInstruction).command.form === 'exec') return index;
+    if ((target.keyword === 'COPY' || target.keyword === 'ADD') && (target as CopyInstruction).form === 'exec') {
+      return index;
+    }
+    // Markers are searched in the arguments after the flags, as whole words.
+    const argsOffset = this.argsStart.get(target) ?? 0;
+    if (target.rawArgs.indexOf('<<') < 0) return index;
+    const markers = findHeredocMarkers(target.rawArgs, 0, target.rawArgs.length);
+    if (markers.length === 0) return index;
+
+    const text = this.text;
+    const nLines = this.lineStarts.length;
+    const heredocs: Heredoc[] = [];
+    let endPos: Position | null = null;
+    for (const m of markers) {
+      const markerSpan = L.span(argsOffset + m.start, argsOffset + m.end);
+      const body: string[] = [];
+      const firstLine = index;
+      let terminated = false;
+      while (index < nLines) {
+        const ls = this.lineStarts[index];
+        const le = this.lineEnd(index);
+        let s = ls;
+        if (m.stripTabs) while (s < le && text.charCodeAt(s) === 9) s++;
+        const isTerminator = le - s === m.delimiter.length && text.startsWith(m.delimiter, s);
+        index++;
+        if (isTerminator) {
+          terminated = true;
+          endPos = { line: index, column: le - ls + 1 };
+          break;
+        }
+        body.push(text.slice(s, le));
+      }
+      let bodySpan: Span;
+      if (index > firstLine) {
+        const lastIdx = index - 1;
+        bodySpan = {
+          start: { line: firstLine + 1, column: 1 },
+          end: { line: lastIdx + 1, column: this.lineEnd(lastIdx) - this.lineStarts[lastIdx] + 1 },
+        };
+        if (!terminated) endPos = bodySpan.end;
+      } else {
+        const eof = this.endOfText();
+        bodySpan = { start: eof, end: eof };
+      }
+      if (!terminated) {
+        this.problem(`unterminated heredoc: no line '${m.delimiter}' before the end of the file`, markerSpan);
+      }
+      const heredoc: Heredoc = {
+        delimiter: m.delimiter,
+        quoted: m.quoted,
+        stripTabs: m.stripTabs,
+        body: body.join('\n'),
+        markerSpan,
+        bodySpan,
+        terminated,
+      };
+      if (m.fd !== undefined) heredoc.fd = m.fd;
+      heredocs.push(heredoc);
+    }
+    target.heredocs = heredocs;
+    if (endPos) target.span = { start: target.span.start, end: endPos };
+    if (target !== instruction) {
+      instruction.heredocs = heredocs;
+      instruction.span = { start: instruction.span.start, end: target.span.end };
+    }
+    return index;
+  }
+
+  private endOfText(): Position {
+    const last = this.lineStarts.length - 1;
+    return { line: last + 1, column: this.text.length - this.lineStarts[last] + 1 };
+  }
+
+  positionOf(offset: number): Position {
+    const starts = this.lineStarts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - starts[lo] + 1 };
+  }
+}
+
+type BaseFields = Omit<CommandInstruction, 'keyword' | 'command'>;
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** `\s` in Go's RE2: ASCII only. */
+function isGoRegexSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 12 || c === 13;
+}
+
+/**
+ * Parses a Dockerfile. Never throws on any string: problems go to `errors` with their line:column, and the
+ * rest of the file is still parsed.
+ */
+export function parseDockerfile(input: string, file = 'Dockerfile'): Dockerfile {
+  let text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    const parser = new Parser(text);
+    const at = parser.positionOf(nul);
+    return {
+      file,
+      text,
+      directives: { escape: '\\', spans: [] },
+      instructions: [],
+      comments: [],
+      errors: [{ message: 'not a text file: it contains a NUL byte', span: { start: at, end: { line: at.line, column: at.column + 1 } } }],
+    };
+  }
+  return new Parser(text).parse(file);
+}
