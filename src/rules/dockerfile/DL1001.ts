@@ -1,0 +1,54 @@
+import type { DockerfileRule } from './types.js';
+
+/**
+ * A per-line ignore pragma: `hadolint`, blanks, `ignore`, `=`, then codes made only of D, L, S, C and digits,
+ * separated by commas; an optional trailing `# note`. Anything else is not a pragma (and is not honoured by
+ * the linter either), so it is not reported.
+ */
+const INLINE_IGNORE = /^[ \t]*hadolint[ \t]+ignore[ \t]*=[ \t]*([DLSC0-9]+(?:[ \t]*,[ \t]*[DLSC0-9]+)*)[ \t]*(?:#.*)?$/;
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL1001',
+    severity: 'ignore',
+    title: 'Avoid inline ignore pragmas',
+    rationale:
+      'An inline `# hadolint ignore=` comment silences a check for one instruction, and such exceptions tend to ' +
+      'accumulate unnoticed. Teams that want every exception to live in the shared configuration can enable this ' +
+      'rule to list them.',
+    remediation:
+      'Fix the finding the pragma hides, or move the exception into the configuration file (`ignored` or ' +
+      '`override`) where it is reviewed once for the whole project.',
+    docsAnchor: 'dl1001',
+    tags: ['hadolint', 'pragma'],
+    examples: {
+      bad: [
+        {
+          code: 'FROM debian:12\n# hadolint ignore=DL3008\nRUN apt-get update && apt-get install -y curl\n',
+          config: { override: { info: ['DL1001'] } },
+          note: 'The rule is off by default; enable it with a severity override.',
+        },
+      ],
+      good: [
+        {
+          code: 'FROM debian:12\n# hadolint global ignore=DL3008\nRUN apt-get update && apt-get install -y curl\n',
+          config: { override: { info: ['DL1001'] } },
+          note: 'Global and stage pragmas are not inline exceptions.',
+        },
+      ],
+    },
+  },
+  check(model, context) {
+    for (const comment of model.dockerfile.comments) {
+      if (comment.directive) continue;
+      const match = INLINE_IGNORE.exec(comment.text);
+      if (!match) continue;
+      const codes = match[1]!.split(',').map((code) => code.trim());
+      context.report(
+        comment,
+        `Inline pragma silences ${codes.join(', ')} for the next instruction; prefer fixing it or configuring the exception centrally`,
+        comment.span,
+      );
+    }
+  },
+};

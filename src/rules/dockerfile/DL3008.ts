@@ -1,0 +1,54 @@
+import type { ShellWord } from '../../shell/types.js';
+import type { DockerfileRule } from './types.js';
+import { hasArg, isOpaque, listNames, operands, runSteps } from './util/rules-a.js';
+
+/** `pkg=1.2`, a release pin `pkg/bookworm-backports`, or a local `.deb` file. */
+function isPinned(word: ShellWord): boolean {
+  return word.value.includes('=') || word.value.includes('/') || word.value.endsWith('.deb');
+}
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL3008',
+    severity: 'warning',
+    title: 'Pin versions in apt-get install',
+    rationale:
+      'Without a version, apt-get installs whatever the mirror offers on the day of the build, so rebuilds of ' +
+      'the same Dockerfile can differ and break. Pinning makes the build repeatable and changes deliberate.',
+    remediation: 'Write `apt-get install -y curl=7.88.1-10+deb12u8` (check versions with `apt-cache policy curl`).',
+    docsAnchor: 'dl3008',
+    tags: ['hadolint', 'onbuild', 'supply-chain'],
+    examples: {
+      bad: [
+        { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl\n' },
+        { code: 'FROM debian:12\nONBUILD RUN apt-get install -y -t bookworm-backports git\n' },
+      ],
+      good: [
+        { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl=7.88.1-10+deb12u8\n' },
+        {
+          code: 'FROM debian:12\nRUN apt-get install -y ./tool.deb git/bookworm-backports "${EXTRA_PACKAGES}"\n',
+          note: 'Local .deb files and release pins count as pinned; a variable cannot be judged.',
+        },
+      ],
+    },
+  },
+  check(model, context) {
+    for (const step of runSteps(model, true)) {
+      const unpinned: ShellWord[] = [];
+      for (const command of step.commands) {
+        if (command.name !== 'apt-get' || !hasArg(command, 'install')) continue;
+        for (const word of operands(command, ['t', 'target-release'])) {
+          if (word.value === 'install' || word.dynamic || isOpaque(word.value)) continue;
+          if (!isPinned(word)) unpinned.push(word);
+        }
+      }
+      if (unpinned.length === 0) continue;
+      const names = unpinned.map((word) => word.value);
+      context.report(
+        step.anchor,
+        `apt-get install without a version for ${listNames(names)}; pin it like '${names[0]}=<version>'`,
+        unpinned[0]!.span,
+      );
+    }
+  },
+};

@@ -1,0 +1,48 @@
+import type { DockerfileRule } from './types.js';
+import { flagValue, isOpaque, stagesUpTo } from './util/rules-a.js';
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL3022',
+    severity: 'warning',
+    title: 'COPY --from should name an earlier stage',
+    rationale:
+      'A `--from` value that is not a stage defined above is treated as an image name: a typo in a stage name ' +
+      'silently pulls an unrelated image from a registry instead of failing.',
+    remediation:
+      'Name the stage with `FROM ... AS <name>` before the COPY, or, to copy from an image, write a full ' +
+      'reference with a tag (`--from=nginx:1.27`).',
+    docsAnchor: 'dl3022',
+    tags: ['hadolint', 'supply-chain'],
+    examples: {
+      bad: [
+        { code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM debian:12\nCOPY --from=buidl /app /app\n' },
+      ],
+      good: [
+        { code: 'FROM golang:1.22 AS build\nRUN go build -o /app .\nFROM debian:12\nCOPY --from=build /app /app\n' },
+        { code: 'FROM debian:12\nCOPY --from=nginx:1.27 /etc/nginx/nginx.conf /etc/nginx/\n' },
+        { code: 'FROM golang:1.22\nRUN go build -o /app .\nFROM debian:12\nCOPY --from=0 /app /app\n' },
+      ],
+    },
+  },
+  check(model, context) {
+    for (const entry of model.entries) {
+      const instruction = entry.instruction;
+      if (entry.onbuild || instruction.keyword !== 'COPY') continue;
+      const from = flagValue(instruction, 'from');
+      if (from === undefined) continue;
+      const value = from.value;
+      // A tag/digest marks an image reference; a variable may name anything.
+      if (value.includes(':') || isOpaque(value)) continue;
+      const known = stagesUpTo(model.stages, entry.stage, true);
+      if (/^[0-9]+$/.test(value) && Number(value) < known.length) continue;
+      // Stage names are case-insensitive in BuildKit.
+      if (known.some((stage) => stage.alias?.toLowerCase() === value.toLowerCase())) continue;
+      context.report(
+        instruction,
+        `COPY --from='${value}' does not name an earlier stage; define it with 'AS ${value}' or give an image tag`,
+        from.span,
+      );
+    }
+  },
+};

@@ -1,0 +1,70 @@
+import type { ShellCommand, ShellWord } from '../../shell/types.js';
+import type { DockerfileRule } from './types.js';
+import { hasArg, isFlagWord, isOpaque, listNames, runSteps } from './util/rules-a.js';
+
+/** gem install options whose value is the next word (so that word is not a gem name). */
+const VALUE_OPTIONS = new Set([
+  '--platform', '-i', '--install-dir', '-n', '--bindir', '-s', '--source', '-p', '--http-proxy', '-P',
+  '--trust-policy', '-g', '--file', '--build-root', '--target-rbconfig', '--config-file',
+]);
+
+/** `gem install` / `gem i` without a global `-v`/`--version`: the gem names before `--`. */
+function gemNames(command: ShellCommand): ShellWord[] {
+  if (command.name !== 'gem' || !hasArg(command, 'install', 'i')) return [];
+  if (hasArg(command, '-v', '--version') || command.args.some((arg) => arg.startsWith('--version='))) return [];
+  const names: ShellWord[] = [];
+  for (let i = 0; i < command.args.length; i++) {
+    const arg = command.args[i]!;
+    // Everything after `--` goes to the extension build, not to gem.
+    if (arg === '--') break;
+    if (isFlagWord(arg)) {
+      if (VALUE_OPTIONS.has(arg)) i++;
+      continue;
+    }
+    if (arg === 'install' || arg === 'i') continue;
+    const word = command.words[i];
+    if (word !== undefined) names.push(word);
+  }
+  return names;
+}
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL3028',
+    severity: 'warning',
+    title: 'Pin versions in gem install',
+    rationale:
+      'An unpinned `gem install` takes the newest release at build time, so the image changes whenever a gem ' +
+      'is published again.',
+    remediation: 'Write `gem install rails:7.1.3` or `gem install rails -v 7.1.3`, or install from a Gemfile.lock with bundler.',
+    docsAnchor: 'dl3028',
+    tags: ['hadolint', 'onbuild', 'supply-chain'],
+    examples: {
+      bad: [
+        { code: 'FROM ruby:3.3\nRUN gem install bundler\n' },
+        {
+          code: 'FROM ruby:3.3\nRUN gem install --no-document rails\n',
+          note: 'Options without a value do not hide the gem that follows them.',
+        },
+      ],
+      good: [
+        { code: 'FROM ruby:3.3\nRUN gem install bundler:2.5.11 rake:13.2.1\n' },
+        { code: 'FROM ruby:3.3\nRUN gem install rails -v 7.1.3 -- --with-cflags=-O2\n' },
+      ],
+    },
+  },
+  check(model, context) {
+    for (const step of runSteps(model, true)) {
+      const unpinned = step.commands
+        .flatMap(gemNames)
+        .filter((word) => !word.dynamic && !isOpaque(word.value) && !word.value.includes(':'));
+      if (unpinned.length === 0) continue;
+      const names = unpinned.map((word) => word.value);
+      context.report(
+        step.anchor,
+        `gem install without a version for ${listNames(names)}; pin it like '${names[0]}:<version>'`,
+        unpinned[0]!.span,
+      );
+    }
+  },
+};

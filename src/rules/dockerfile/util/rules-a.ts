@@ -1,0 +1,189 @@
+/**
+ * Small helpers shared by rules DL1001 and DL3000–DL3029. Kept local to this rule range until the shared
+ * `src/shell/commands.ts` helpers land; the semantics follow the shell model in the Hadolint reference (§0.1).
+ */
+import type { Span } from '../../../core/finding.js';
+import type { ImageRef, Instruction } from '../../../dockerfile/ast.js';
+import type { ShellCommand, ShellWord } from '../../../shell/types.js';
+import type { Entry, LintModel, Mount, Stage } from '../types.js';
+
+/** A RUN entry with its parsed shell commands. */
+export interface RunStep {
+  entry: Entry;
+  commands: ShellCommand[];
+  /** Where findings go: the ONBUILD wrapper for payloads, else the RUN itself. */
+  anchor: Instruction;
+}
+
+/**
+ * Every RUN in file order with its commands. `withOnbuild` includes `ONBUILD RUN` payloads (rules that
+ * Hadolint also applies to ONBUILD); otherwise they are skipped.
+ */
+export function runSteps(model: LintModel, withOnbuild: boolean): RunStep[] {
+  const steps: RunStep[] = [];
+  for (const entry of model.entries) {
+    if (entry.instruction.keyword !== 'RUN') continue;
+    if (entry.onbuild && !withOnbuild) continue;
+    const script = model.shell(entry.instruction);
+    steps.push({ entry, commands: script?.commands ?? [], anchor: anchorOf(entry) });
+  }
+  return steps;
+}
+
+export function anchorOf(entry: Entry): Instruction {
+  return entry.wrapper ?? entry.instruction;
+}
+
+/** A flag word: starts with `-` but is not `-` or `--` (which are plain arguments). */
+export function isFlagWord(arg: string): boolean {
+  return arg.startsWith('-') && arg !== '-' && arg !== '--';
+}
+
+/** Flag name(s) of one flag word: `--name=value` gives `name`, `-abc` gives `a`, `b`, `c`. */
+export function flagNames(arg: string): string[] {
+  if (!isFlagWord(arg)) return [];
+  if (arg.startsWith('--')) {
+    const eq = arg.indexOf('=');
+    return [eq === -1 ? arg.slice(2) : arg.slice(2, eq)];
+  }
+  return [...arg.slice(1)];
+}
+
+export function hasArg(command: ShellCommand, ...values: string[]): boolean {
+  return command.args.some((arg) => values.includes(arg));
+}
+
+export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
+  return command.flags.some((flag) => names.includes(flag));
+}
+
+export function countFlag(command: ShellCommand, name: string): number {
+  return command.flags.filter((flag) => flag === name).length;
+}
+
+/**
+ * The arguments that are not flag words, with their words. For each flag in `valueFlags` written as its own
+ * word (`-t value`, `--target value`), the following word is its value and is dropped too; an inline
+ * `--target=value` never consumes the next word.
+ */
+export function operands(command: ShellCommand, valueFlags: readonly string[] = []): ShellWord[] {
+  const result: ShellWord[] = [];
+  for (let i = 0; i < command.args.length; i++) {
+    const arg = command.args[i]!;
+    if (isFlagWord(arg)) {
+      if (takesSeparateValue(arg, valueFlags)) i++;
+      continue;
+    }
+    result.push(command.words[i] ?? syntheticWord(arg, command.span));
+  }
+  return result;
+}
+
+function takesSeparateValue(arg: string, valueFlags: readonly string[]): boolean {
+  if (arg.includes('=')) return false;
+  const name = arg.startsWith('--') ? arg.slice(2) : arg.slice(1);
+  return valueFlags.includes(name);
+}
+
+function syntheticWord(value: string, span: Span): ShellWord {
+  return { value, raw: value, span, dynamic: value.includes('$') };
+}
+
+/** Cache or tmpfs mounts whose target contains `fragment`: the directory does not end up in the image. */
+export function hasCacheMountOn(mounts: Mount[], fragment: string): boolean {
+  return mounts.some(
+    (mount) => (mount.type === 'cache' || mount.type === 'tmpfs') && (mount.target ?? '').includes(fragment),
+  );
+}
+
+/** Removes one layer of surrounding double or single quotes, as Hadolint does for paths. */
+export function stripQuotes(text: string): string {
+  let result = text;
+  if (result.startsWith('"') || result.startsWith("'")) result = result.slice(1);
+  if (result.endsWith('"') || result.endsWith("'")) result = result.slice(0, -1);
+  return result;
+}
+
+/** Last path segment; both `/` and `\` separate (Windows paths), quotes removed first. */
+export function baseName(path: string): string {
+  const clean = stripQuotes(path);
+  const cut = Math.max(clean.lastIndexOf('/'), clean.lastIndexOf('\\'));
+  return clean.slice(cut + 1);
+}
+
+/** File name endings of the archives ADD unpacks (as Hadolint lists them). */
+export const ARCHIVE_EXTENSIONS: readonly string[] = [
+  '.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz',
+];
+
+export function isArchiveName(path: string): boolean {
+  const clean = stripQuotes(path);
+  return ARCHIVE_EXTENSIONS.some((ext) => clean.endsWith(ext));
+}
+
+/** True when a word value still holds an unresolved expansion (`${X}`, `$(...)`): its content is unknown. */
+export function isOpaque(value: string): boolean {
+  return value.includes('$');
+}
+
+/** Span covering a list of words (first start to last end), or undefined for none. */
+export function spanOfWords(words: ShellWord[]): Span | undefined {
+  if (words.length === 0) return undefined;
+  return { start: words[0]!.span.start, end: words[words.length - 1]!.span.end };
+}
+
+/** Formats names for a message: `a`, `a` and `b`, `a`, `b` and 3 more. */
+export function listNames(names: string[], limit = 3): string {
+  const quoted = names.map((name) => `'${name}'`);
+  if (quoted.length <= 1) return quoted.join('');
+  if (quoted.length <= limit) return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+  return `${quoted.slice(0, limit).join(', ')} and ${quoted.length - limit} more`;
+}
+
+/**
+ * Splits an image reference with Docker's rule: the first path segment is a registry only when there is a
+ * `/` after it and it has a `.` or `:` or is `localhost`. Used for `COPY --from` and `--mount from=` values.
+ */
+export function parseImageReference(text: string): ImageRef {
+  const raw = text.trim();
+  let rest = raw;
+  let digest: string | undefined;
+  const at = rest.indexOf('@');
+  if (at !== -1) {
+    digest = rest.slice(at + 1);
+    rest = rest.slice(0, at);
+  }
+  let registry: string | undefined;
+  const slash = rest.indexOf('/');
+  if (slash !== -1) {
+    const first = rest.slice(0, slash);
+    if (first.includes('.') || first.includes(':') || first === 'localhost') {
+      registry = first;
+      rest = rest.slice(slash + 1);
+    }
+  }
+  let tag: string | undefined;
+  const colon = rest.lastIndexOf(':');
+  if (colon !== -1 && colon > rest.lastIndexOf('/')) {
+    tag = rest.slice(colon + 1);
+    rest = rest.slice(0, colon);
+  }
+  const ref: ImageRef = { raw, name: rest };
+  if (registry !== undefined) ref.registry = registry;
+  if (tag !== undefined) ref.tag = tag;
+  if (digest !== undefined) ref.digest = digest;
+  return ref;
+}
+
+/** The stages whose FROM comes before `stage` (all of them when `stage` is null and `inclusive`). */
+export function stagesUpTo(stages: readonly Stage[], stage: Stage | null, inclusive: boolean): Stage[] {
+  if (stage === null) return [];
+  return stages.filter((s) => (inclusive ? s.index <= stage.index : s.index < stage.index));
+}
+
+/** The value of a `--name=value` flag on an instruction, or undefined when absent or bare. */
+export function flagValue(instruction: Instruction, name: string): { value: string; span: Span } | undefined {
+  const flag = instruction.flags.find((f) => f.name === name);
+  if (flag === undefined || flag.value === null) return undefined;
+  return { value: flag.value, span: flag.span };
+}
