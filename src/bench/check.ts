@@ -5,6 +5,7 @@
 import type { CheckItem, CheckStatus } from '../core/check-result.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import type { Snapshot } from './snapshot.js';
+import type { RuntimeView } from './runtime-view.js';
 
 /** How the audit spec scores a check (§0.2): Y scored, N not, Y* scored with a trusted-user list, C community. */
 export type Scoring = 'Y' | 'N' | 'Y*' | 'C';
@@ -44,6 +45,8 @@ export interface BenchCheckMeta extends Omit<RuleMeta, 'severity' | 'examples'> 
 /** The evaluation context: the snapshot plus derived views shared by many checks (built once, pure). */
 export interface EvalContext {
   snapshot: Snapshot;
+  /** Section 5: normalised containers (explicit exclusions applied) and the daemon facts their rules need. */
+  runtime: RuntimeView;
 }
 
 export interface BenchCheck {
