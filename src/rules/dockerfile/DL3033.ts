@@ -1,0 +1,56 @@
+import type { DockerfileRule } from './types.js';
+import { anchorOf, cmdHasAnyArg, listWords, nonFlagWords, passes } from './util/rules-b.js';
+import { rpmPackagePinned, withKnownVariables } from './util/rpm-pin.js';
+import type { ShellWord } from '../../shell/types.js';
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL3033',
+    severity: 'warning',
+    title: 'Pin package versions in yum install',
+    rationale:
+      'Unpinned packages install whatever the repository serves on the day of the build, so two builds of the same Dockerfile can differ and break without any change to the file.',
+    remediation:
+      'Write each package as `name-version` (e.g. `httpd-2.4.6`), install a `.rpm` file, or use `name-${VERSION}` with an ARG/ENV; for `yum module install` give a stream (`nodejs:18`).',
+    docsAnchor: 'dl3033',
+    tags: ['hadolint', 'onbuild', 'yum', 'pinning'],
+    examples: {
+      bad: [
+        { code: 'FROM centos:7\nRUN yum install -y httpd && yum clean all\n' },
+        { code: 'FROM centos:7\nRUN yum install -y python3-devel && yum clean all\n', note: 'a dash inside the name is not a version' },
+        { code: 'FROM centos:8\nRUN yum module install -y nodejs && yum clean all\n' },
+      ],
+      good: [
+        { code: 'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n' },
+        { code: 'FROM centos:7\nARG HTTPD_VERSION=2.4.6\nRUN yum install -y httpd-${HTTPD_VERSION} && yum clean all\n' },
+        { code: 'FROM centos:8\nRUN yum module install -y nodejs:18 && yum clean all\n' },
+      ],
+    },
+  },
+  check(model, ctx) {
+    const { normal, onbuild } = passes(model);
+    for (const pass of [normal, onbuild]) {
+      for (const { entry, isKnown } of withKnownVariables(pass)) {
+        if (entry.instruction.keyword !== 'RUN') continue;
+        const script = model.shell(entry.instruction);
+        if (!script) continue;
+        const bad: ShellWord[] = [];
+        for (const cmd of script.commands) {
+          if (!cmdHasAnyArg(cmd, 'yum', ['install'])) continue;
+          const isModule = cmd.args.includes('module');
+          for (const word of nonFlagWords(cmd)) {
+            if (word.value === 'install' || word.value === 'module') continue;
+            const pinned = isModule ? word.value.includes(':') : rpmPackagePinned(word.value, isKnown);
+            if (!pinned) bad.push(word);
+          }
+        }
+        if (bad.length === 0) continue;
+        ctx.report(
+          anchorOf(entry),
+          `yum installs ${listWords(bad.map((w) => w.value))} without a pinned version`,
+          bad[0]?.span,
+        );
+      }
+    }
+  },
+};

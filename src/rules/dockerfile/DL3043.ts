@@ -1,0 +1,32 @@
+import type { DockerfileRule } from './types.js';
+
+const FORBIDDEN = ['ONBUILD', 'FROM', 'MAINTAINER'];
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL3043',
+    severity: 'error',
+    title: 'ONBUILD cannot wrap ONBUILD, FROM or MAINTAINER',
+    rationale:
+      'Docker refuses `ONBUILD ONBUILD`, `ONBUILD FROM` and `ONBUILD MAINTAINER`: the child build that triggers them would fail.',
+    remediation: 'Remove the instruction from the ONBUILD trigger, or move it to the child Dockerfile.',
+    docsAnchor: 'dl3043',
+    tags: ['hadolint'],
+    examples: {
+      bad: [
+        { code: 'FROM debian:12\nONBUILD FROM alpine:3.19\n' },
+        { code: 'FROM debian:12\nONBUILD MAINTAINER someone@example.com\n' },
+      ],
+      good: [{ code: 'FROM debian:12\nONBUILD COPY . /app\n' }],
+    },
+  },
+  check(model, ctx) {
+    for (const entry of model.entries) {
+      const instruction = entry.instruction;
+      if (entry.onbuild || instruction.keyword !== 'ONBUILD' || !instruction.inner) continue;
+      const inner = instruction.inner;
+      if (!FORBIDDEN.includes(inner.keyword)) continue;
+      ctx.report(instruction, `${inner.keyword} is not allowed as an ONBUILD trigger`, inner.keywordSpan);
+    }
+  },
+};

@@ -1,0 +1,66 @@
+import type { DockerfileRule } from './types.js';
+import type { KeyValue } from '../../dockerfile/ast.js';
+
+const NAME_CHAR = /[A-Za-z0-9_]/;
+
+/** True when `text` references `name` as `${name}` or as `$name` not followed by another name character. */
+function references(text: string, name: string): boolean {
+  if (text.includes('${' + name + '}')) return true;
+  const bare = '$' + name;
+  let at = text.indexOf(bare);
+  while (at >= 0) {
+    const next = text[at + bare.length];
+    if (next === undefined || !NAME_CHAR.test(next)) return true;
+    at = text.indexOf(bare, at + 1);
+  }
+  return false;
+}
+
+/** Keys of `pairs` referenced in the value of some OTHER pair of the same instruction. */
+function crossReferences(pairs: readonly KeyValue[]): KeyValue[] {
+  return pairs.filter((pair, i) => pairs.some((other, j) => j !== i && references(other.value, pair.key)));
+}
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL3044',
+    severity: 'error',
+    title: 'Do not use a variable in the same ENV that defines it',
+    rationale:
+      'All pairs of one ENV are expanded with the values from before the instruction. A pair that refers to a variable set by another pair of the same ENV gets the old (often empty) value, not the new one.',
+    remediation: 'Split the ENV in two: define the variable first, then use it in a following ENV.',
+    docsAnchor: 'dl3044',
+    tags: ['hadolint'],
+    examples: {
+      bad: [{ code: 'FROM debian:12\nENV APP_HOME=/opt/app PATH=$APP_HOME/bin:$PATH\n' }],
+      good: [
+        { code: 'FROM debian:12\nENV APP_HOME=/opt/app\nENV PATH=$APP_HOME/bin:$PATH\n' },
+        {
+          code: 'FROM debian:12\nARG APP_HOME=/opt/app\nENV APP_HOME=$APP_HOME PATH=$APP_HOME/bin:$PATH\n',
+          note: 'the name already exists from the ARG, so the reference is to that value',
+        },
+      ],
+    },
+  },
+  check(model, ctx) {
+    // Every ENV key and ARG name declared so far, across all stages, as Hadolint tracks it.
+    const defined = new Set<string>();
+    for (const entry of model.entries) {
+      if (entry.onbuild) continue;
+      const instruction = entry.instruction;
+      if (instruction.keyword === 'ARG') {
+        for (const arg of instruction.args) defined.add(arg.name);
+      } else if (instruction.keyword === 'ENV') {
+        const offending = crossReferences(instruction.pairs).filter((p) => !defined.has(p.key));
+        for (const pair of instruction.pairs) defined.add(pair.key);
+        const first = offending[0];
+        if (!first) continue;
+        ctx.report(
+          instruction,
+          `'${first.key}' is defined and also used by another assignment in this same ENV; the use still sees the previous value`,
+          first.span,
+        );
+      }
+    }
+  },
+};

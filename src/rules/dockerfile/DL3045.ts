@@ -1,0 +1,54 @@
+import type { DockerfileRule } from './types.js';
+import { stripQuotes } from './util/rules-b.js';
+
+/** Absolute enough not to depend on the working directory: `/x`, `$VAR`, `C:\x`, `C:/x`. */
+function isAnchoredPath(dest: string): boolean {
+  const path = stripQuotes(dest);
+  if (path.startsWith('/') || path.startsWith('$')) return true;
+  const afterDrive = path.slice(1);
+  return afterDrive.startsWith(':\\') || afterDrive.startsWith(':/');
+}
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL3045',
+    severity: 'warning',
+    title: 'Set WORKDIR before COPY to a relative destination',
+    rationale:
+      'A relative COPY destination is resolved against the working directory, which is whatever the base image left behind. Without an explicit WORKDIR the files may land somewhere unexpected.',
+    remediation: 'Add a `WORKDIR /path` before the COPY, or give an absolute destination.',
+    docsAnchor: 'dl3045',
+    tags: ['hadolint'],
+    examples: {
+      bad: [{ code: 'FROM node:20\nCOPY package.json .\n' }],
+      good: [
+        { code: 'FROM node:20\nWORKDIR /app\nCOPY package.json .\n' },
+        { code: 'FROM node:20 AS base\nWORKDIR /app\nFROM base\nCOPY package.json ./\n', note: 'WORKDIR is inherited from the parent stage' },
+        { code: 'FROM node:20\nCOPY package.json /app/\n' },
+      ],
+    },
+  },
+  check(model, ctx) {
+    // Hadolint keys stages by alias (else image name); a stage inherits the flag of the name it is built FROM.
+    const workdirSet = new Map<string | null, boolean>();
+    let current: string | null = null;
+    for (const entry of model.entries) {
+      if (entry.onbuild) continue;
+      const instruction = entry.instruction;
+      if (instruction.keyword === 'FROM') {
+        const key = instruction.alias ?? instruction.image.name;
+        workdirSet.set(key, workdirSet.get(instruction.image.name) ?? false);
+        current = key;
+      } else if (instruction.keyword === 'WORKDIR') {
+        workdirSet.set(current, true);
+      } else if (instruction.keyword === 'COPY') {
+        if (workdirSet.get(current) === true || isAnchoredPath(instruction.dest)) continue;
+        ctx.report(
+          instruction,
+          `COPY destination '${instruction.dest}' is relative but no WORKDIR is set in this stage`,
+          instruction.destSpan,
+        );
+      }
+    }
+  },
+};

@@ -1,0 +1,44 @@
+import type { DockerfileRule, Stage } from './types.js';
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL3057',
+    severity: 'ignore',
+    title: 'Define a HEALTHCHECK',
+    rationale:
+      'Without a HEALTHCHECK the engine only knows whether the main process runs, not whether the service works, so orchestrators cannot replace a hung container.',
+    remediation: 'Add a `HEALTHCHECK CMD ...` that probes the service (or `HEALTHCHECK NONE` to state it is deliberate).',
+    docsAnchor: 'dl3057',
+    tags: ['hadolint'],
+    examples: {
+      bad: [{ code: 'FROM nginx:1.25\nCOPY site /usr/share/nginx/html\n', note: 'off by default; enable it with a severity override' }],
+      good: [
+        { code: 'FROM nginx:1.25\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\n' },
+        { code: 'FROM nginx:1.25 AS base\nHEALTHCHECK CMD ["curl", "-f", "http://localhost/"]\nFROM base\nCOPY site /usr/share/nginx/html\n', note: 'inherited from the parent stage' },
+      ],
+    },
+  },
+  check(model, ctx) {
+    // Hadolint names a stage by its alias, else its image name, and lets a stage inherit from any
+    // earlier healthy stage of the name it is built FROM.
+    const healthyNames = new Set<string>();
+    const unhealthy = new Set<Stage>();
+    let current: Stage | null = null;
+    for (const entry of model.entries) {
+      if (entry.onbuild) continue;
+      const instruction = entry.instruction;
+      if (instruction.keyword === 'FROM') {
+        current = entry.stage;
+        if (!current) continue;
+        if (healthyNames.has(instruction.image.name)) healthyNames.add(current.alias ?? instruction.image.name);
+        else unhealthy.add(current);
+      } else if (instruction.keyword === 'HEALTHCHECK' && current) {
+        healthyNames.add(current.alias ?? current.from.image.name);
+        unhealthy.delete(current);
+      }
+    }
+    for (const stage of [...unhealthy].sort((a, b) => a.index - b.index)) {
+      ctx.report(stage.from, `stage from '${stage.from.image.raw}' has no HEALTHCHECK`, stage.from.keywordSpan);
+    }
+  },
+};

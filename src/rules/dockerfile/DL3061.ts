@@ -1,0 +1,26 @@
+import type { DockerfileRule } from './types.js';
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL3061',
+    severity: 'error',
+    title: 'Start the Dockerfile with FROM or ARG',
+    rationale:
+      'Only ARG (and comments or parser directives) may come before the first FROM. Any other instruction there has no image to act on and the build fails.',
+    remediation: 'Move the instruction below the first FROM.',
+    docsAnchor: 'dl3061',
+    tags: ['hadolint'],
+    examples: {
+      bad: [{ code: 'LABEL maintainer="team@example.com"\nFROM debian:12\n' }],
+      good: [{ code: '# syntax=docker/dockerfile:1\nARG BASE=debian:12\n# base image\nFROM ${BASE}\n' }],
+    },
+  },
+  check(model, ctx) {
+    for (const entry of model.entries) {
+      if (entry.onbuild || entry.stage !== null) continue;
+      const instruction = entry.instruction;
+      if (instruction.keyword === 'ARG' || instruction.keyword === 'FROM') continue;
+      ctx.report(instruction, `${instruction.keyword} appears before the first FROM; only ARG may precede it`, instruction.keywordSpan);
+    }
+  },
+};

@@ -1,0 +1,23 @@
+import type { DockerfileRule } from './types.js';
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL4000',
+    severity: 'error',
+    title: 'MAINTAINER is deprecated',
+    rationale: 'Docker deprecated MAINTAINER; the information belongs in a label where tools can find it.',
+    remediation: 'Replace it with `LABEL org.opencontainers.image.authors="name <mail>"` (or `LABEL maintainer=...`).',
+    docsAnchor: 'dl4000',
+    tags: ['hadolint'],
+    examples: {
+      bad: [{ code: 'FROM debian:12\nMAINTAINER Jane Doe <jane@example.com>\n' }],
+      good: [{ code: 'FROM debian:12\nLABEL org.opencontainers.image.authors="Jane Doe <jane@example.com>"\n' }],
+    },
+  },
+  check(model, ctx) {
+    for (const entry of model.entries) {
+      if (entry.onbuild || entry.instruction.keyword !== 'MAINTAINER') continue;
+      ctx.report(entry.instruction, 'MAINTAINER is deprecated; use a LABEL (org.opencontainers.image.authors) instead', entry.instruction.keywordSpan);
+    }
+  },
+};

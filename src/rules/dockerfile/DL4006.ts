@@ -1,0 +1,54 @@
+import type { DockerfileRule, LintModel } from './types.js';
+import type { Instruction } from '../../dockerfile/ast.js';
+
+const NON_POSIX_PREFIXES = ['pwsh', 'powershell', 'cmd'];
+const PIPEFAIL_SHELLS = ['bash', 'zsh', 'ash'];
+
+type ShellState = 'pipefail' | 'no-pipefail' | 'not-posix';
+
+/** What a SHELL instruction means for pipe failures, decided as Hadolint does. */
+function shellState(model: LintModel, instruction: Instruction): ShellState {
+  const text = model.shellText(instruction) ?? '';
+  if (NON_POSIX_PREFIXES.some((p) => text.startsWith(p))) return 'not-posix';
+  const commands = model.shell(instruction)?.commands ?? [];
+  const enables = commands.some(
+    (c) => PIPEFAIL_SHELLS.includes(c.name.slice(c.name.lastIndexOf('/') + 1)) && c.flags.includes('o') && c.args.includes('pipefail'),
+  );
+  return enables ? 'pipefail' : 'no-pipefail';
+}
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DL4006',
+    severity: 'warning',
+    title: 'Set -o pipefail before RUN with a pipe',
+    rationale:
+      'A pipeline reports only the status of its last command, so `curl ... | tar x` succeeds even when the download fails, and the build carries on with a broken result.',
+    remediation:
+      'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` before the RUN (on Alpine/busybox use `/bin/ash`).',
+    docsAnchor: 'dl4006',
+    tags: ['hadolint'],
+    examples: {
+      bad: [
+        { code: 'FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz | tar xz\n' },
+        { code: 'FROM debian:12\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/x.tgz | tar xz\n', note: 'only bash, zsh and ash count' },
+      ],
+      good: [
+        { code: 'FROM debian:12\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsSL https://example.com/x.tgz | tar xz\n' },
+        { code: 'FROM debian:12\nRUN curl -fsSL https://example.com/x.tgz || true\n', note: '|| is not a pipe' },
+      ],
+    },
+  },
+  check(model, ctx) {
+    let state: ShellState = 'no-pipefail';
+    for (const entry of model.entries) {
+      if (entry.onbuild) continue;
+      const instruction = entry.instruction;
+      if (instruction.keyword === 'FROM') state = 'no-pipefail';
+      else if (instruction.keyword === 'SHELL') state = shellState(model, instruction);
+      else if (instruction.keyword === 'RUN' && state === 'no-pipefail' && model.shell(instruction)?.hasPipe) {
+        ctx.report(instruction, 'this RUN uses a pipe but the shell has no -o pipefail, so a failure before the last command is ignored');
+      }
+    }
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * Small helpers shared by the DL3030–DL4006 rules. They follow the Hadolint command model described in
+ * docs (flags derived from words, "has any of these args" is an OR test). Kept local until the shared
+ * `src/shell/commands.ts` helpers settle; every function here is pure.
+ */
+import type { Span } from '../../../core/finding.js';
+import type { Instruction } from '../../../dockerfile/ast.js';
+import type { ShellCommand, ShellWord } from '../../../shell/types.js';
+import type { Entry, LintModel, Stage } from '../types.js';
+
+/** The instruction a finding should be anchored at: the ONBUILD line for payloads. */
+export function anchorOf(entry: Entry): Instruction {
+  return entry.wrapper ?? entry.instruction;
+}
+
+/**
+ * Hadolint runs "ONBUILD: yes" rules twice: once over the normal instructions and once over ONBUILD
+ * payloads only, with separate state. Stateful rules call their pass function once per list.
+ */
+export function passes(model: LintModel): { normal: Entry[]; onbuild: Entry[] } {
+  return {
+    normal: model.entries.filter((e) => !e.onbuild),
+    onbuild: model.entries.filter((e) => e.onbuild),
+  };
+}
+
+/** True for a word the command model treats as flags (`-x`, `--x`), but not `-` or `--`. */
+export function isFlagWord(value: string): boolean {
+  return value.startsWith('-') && value !== '-' && value !== '--';
+}
+
+export function hasAnyFlag(cmd: ShellCommand, names: readonly string[]): boolean {
+  return cmd.flags.some((f) => names.includes(f));
+}
+
+/** Hadolint's `cmdHasArgs`: the name matches and ANY of the words is an argument. */
+export function cmdHasAnyArg(cmd: ShellCommand, names: string | readonly string[], words: readonly string[]): boolean {
+  const nameOk = typeof names === 'string' ? cmd.name === names : names.includes(cmd.name);
+  return nameOk && cmd.args.some((a) => words.includes(a));
+}
+
+/** Arguments that are not flag words, with their words (for spans). */
+export function nonFlagWords(cmd: ShellCommand): ShellWord[] {
+  return cmd.words.filter((w) => !isFlagWord(w.value));
+}
+
+/** The word after the first short-flag word that contains `letter` (`-u 1000`), if any. */
+export function shortFlagValue(cmd: ShellCommand, letter: string): ShellWord | undefined {
+  const index = cmd.words.findIndex(
+    (w) => w.value.startsWith('-') && !w.value.startsWith('--') && w.value.slice(1).includes(letter),
+  );
+  return index >= 0 ? cmd.words[index + 1] : undefined;
+}
+
+/** Index of the first command matching `test`, or -1. */
+export function firstIndex(commands: readonly ShellCommand[], test: (c: ShellCommand) => boolean): number {
+  return commands.findIndex(test);
+}
+
+/** True when the RUN has a cache or tmpfs mount whose target contains one of `needles`. */
+export function hasCacheMountContaining(model: LintModel, instruction: Instruction, needles: readonly string[]): boolean {
+  return model
+    .mounts(instruction)
+    .some((m) => (m.type === 'cache' || m.type === 'tmpfs') && needles.some((n) => (m.target ?? '').includes(n)));
+}
+
+/** Removes every leading and trailing `"` and `'` (Hadolint's `dropAround` on quotes). */
+export function stripQuotes(text: string): string {
+  return text.replace(/^["']+/, '').replace(/["']+$/, '');
+}
+
+/** Name a stage is known by in Hadolint's per-stage maps: its alias, else its image name. */
+export function stageKey(stage: Stage): string {
+  return stage.alias ?? stage.from.image.name;
+}
+
+/** Span covering a whole command, or the first bad word when given. */
+export function spanOf(word: ShellWord | undefined, cmd: ShellCommand): Span {
+  return word ? word.span : cmd.span;
+}
+
+/** `a`, `a and b`, `a, b and c` — for naming several offenders in one message. */
+export function listWords(words: readonly string[]): string {
+  const quoted = words.map((w) => `'${w}'`);
+  if (quoted.length <= 1) return quoted.join('');
+  return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
+}
+
+/** Collects RUN entries of one pass together with their shell script (skips non-shell RUNs). */
+export function runEntries(
+  model: LintModel,
+  entries: readonly Entry[],
+): { entry: Entry; commands: ShellCommand[]; hasPipe: boolean }[] {
+  const result: { entry: Entry; commands: ShellCommand[]; hasPipe: boolean }[] = [];
+  for (const entry of entries) {
+    if (entry.instruction.keyword !== 'RUN') continue;
+    const script = model.shell(entry.instruction);
+    if (!script) continue;
+    result.push({ entry, commands: script.commands, hasPipe: script.hasPipe });
+  }
+  return result;
+}
