@@ -18,7 +18,9 @@ export interface FileEvidence {
   exists: boolean;
   /** Reason the file could not be examined (permission denied...), when it exists but is unreadable. */
   error?: string;
-  /** `stat` (not following the final link) of the path. */
+  /** `lstat` (not following the final link) of the path. `mode` holds permission and special bits only
+   * (`st_mode & 0o7777`); the file type is in `type`. When the path is a symlink, the entry for its
+   * `realPath` (also in `HostEvidence.files`) has the target's stat. */
   mode?: number;
   uid?: number;
   gid?: number;
@@ -27,6 +29,13 @@ export interface FileEvidence {
   realPath?: string;
   /** Text content, for the files whose content checks need (daemon.json, units, audit rules...). */
   content?: string;
+  /** Modification time (ms since epoch), to compare with the daemon start (config changed after start). */
+  mtimeMs?: number;
+  /** Device and inode, to tell whether two paths are the same socket/file. */
+  dev?: number;
+  ino?: number;
+  /** Set when the content was cut at the collector's size limit. */
+  truncated?: boolean;
 }
 
 export interface ProcessEvidence {
@@ -42,6 +51,16 @@ export interface ProcessEvidence {
   startTime?: number;
   ppid?: number;
   comm?: string;
+  /** How the process was tied to the API/containerd socket (audit spec §0.5). */
+  identifiedBy?: 'socket' | 'pidfile';
+  /** Start time in ms since epoch (boot time + startTime ticks), to compare with file mtimes. */
+  startTimeMs?: number;
+  /** `/proc/PID/cgroup` text (which systemd unit runs it). */
+  cgroup?: string;
+  /** Selected `/proc/PID/status` lines (Uid, Gid, CapEff, CapBnd, NoNewPrivs, Seccomp), values as printed. */
+  status?: Record<string, string>;
+  /** Unix sockets this process listens on (paths), from its net/unix rows held in its fds. */
+  listeningUnix?: string[];
 }
 
 /** A process seen inside a running container (from host /proc, never docker exec). */
@@ -50,6 +69,14 @@ export interface ContainerProcess {
   comm: string;
   argv: string[];
   exe?: string;
+  /** Selected `/proc/PID/status` lines (Uid, Gid, CapEff, CapBnd, NoNewPrivs, Seccomp), values as printed. */
+  status?: Record<string, string>;
+  /** `/proc/PID/attr/current` (AppArmor/SELinux label). */
+  securityLabel?: string;
+  /** `/proc/PID/ns/*` link targets (`net` → `net:[4026531840]`), compare with HostEvidence.hostNamespaces. */
+  namespaces?: Record<string, string>;
+  /** `/proc/PID/uid_map` text. */
+  uidMap?: string;
 }
 
 export interface AuditRule {
@@ -62,6 +89,17 @@ export interface AuditRule {
   key?: string;
   /** Where it came from: `auditctl -l` or a rules file path. */
   source: string;
+  /** `watch` (-w), `unwatch` (-W), `syscall` (-a/-A), `delete-all` (-D), `other` (control lines like -b, -e). */
+  kind?: 'watch' | 'unwatch' | 'syscall' | 'delete-all' | 'other';
+  /** For `syscall` rules: the list (`exit`, `task`...) and action (`always`, `never`). */
+  list?: string;
+  action?: string;
+  /** `-F dir=` value. */
+  dir?: string;
+  /** `-F exe=` value. */
+  exe?: string;
+  /** Every `-F` field as written (`arch=b64`, `perm=wa`). */
+  fields?: string[];
 }
 
 export interface HostEvidence {
@@ -69,16 +107,32 @@ export interface HostEvidence {
   root: string;
   dockerd: Sourced<ProcessEvidence>;
   containerd: Sourced<ProcessEvidence>;
-  /** The daemon.json in use (path decided as in the audit spec §0.6). */
+  /** The daemon.json in use (path decided as in the audit spec §0.6). ok with `exists:false` when absent. */
   daemonJson: Sourced<FileEvidence>;
+  /** Why that path: `--config-file` on argv, the rootless XDG location, or the default `/etc/docker/daemon.json`. */
+  daemonJsonSource?: 'argv' | 'rootless' | 'default';
+  /** Unix API socket paths in use: the endpoint, `-H unix://`, daemon.json `hosts`, docker.socket `ListenStream=`. */
+  apiSockets?: string[];
+  /** The containerd socket in use (§0.6 `containerd` key), when determined. */
+  containerdSocket?: string;
+  /** `/proc/1/ns/*` link targets of the host (compare with container namespaces). */
+  hostNamespaces?: Sourced<Record<string, string>>;
+  /** Whether PID 1 is systemd (`/proc/1/comm`). */
+  systemdIsPid1?: Sourced<boolean>;
   /** Files the benchmark names, by their host path (units, sockets, certs, /etc/default/docker...). */
   files: Record<string, FileEvidence>;
   /** Systemd unit paths for docker.service / docker.socket / containerd.service, as found. */
   units: Record<string, Sourced<FileEvidence>>;
+  /** Drop-ins (`<dir>/<unit>.d/*.conf`, every unit directory) per unit name. */
+  unitDropIns?: Record<string, FileEvidence[]>;
   /** Mount table of PID 1 (mountinfo rows: mount point, fs type, device, options). */
-  mounts: Sourced<Array<{ mountPoint: string; device: string; fsType: string; source: string; options: string }>>;
+  mounts: Sourced<Array<{ mountPoint: string; device: string; fsType: string; source: string; options: string; root?: string; superOptions?: string }>>;
   /** Audit rules, from `auditctl -l` or else the rules files. */
   auditRules: Sourced<AuditRule[]>;
+  /** `auditctl` when the rules are the loaded ones (authoritative), `files` when only declared. */
+  auditSource?: 'auditctl' | 'files';
+  /** Whether an `auditd` process exists (needs /proc). */
+  auditdRunning?: Sourced<boolean>;
   /** Members of the docker group (`/etc/group` plus users whose primary group it is). */
   dockerGroupMembers: Sourced<string[]>;
   /** Processes inside each running container, keyed by container id. */
@@ -98,10 +152,15 @@ export interface EngineEvidence {
   apiVersion?: string;
   version: Sourced<any>;
   info: Sourced<any>;
-  /** Every container (all states) with its inspect document, keyed by id. Containers gone mid-audit are listed in `vanished`. */
+  /** Every container (all states) as its inspect document (array; each has `Id`). Containers gone mid-audit are listed in `vanished`. */
   containers: Sourced<any[]>;
   vanished: string[];
+  /** Containers listed whose inspect failed for another reason than 404 (id → reason): checks report them UNKNOWN. */
+  inspectErrors?: Record<string, string>;
+  /** Image inspect documents (`/images/{id}/json`). */
   images: Sourced<any[]>;
+  /** Images listed whose inspect failed (id → reason). */
+  imageErrors?: Record<string, string>;
   imageHistory: Record<string, Sourced<any[]>>;
   networks: Sourced<any[]>;
   volumes: Sourced<any>;
