@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+/**
+ * The `docksec` entry point. Subcommands are imported lazily so that `docksec lint` does not pay for
+ * loading the bench code (start-up time matters for one-file runs from editors and hooks).
+ */
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { readVersion } from './version.js';
+
+export interface CommandModule {
+  summary: string;
+  help: string;
+  run(argv: readonly string[]): Promise<number>;
+}
+
+/** Subcommands: name -> loader. Other commands (bench, image, compose, run) register here. */
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  lint: { summary: 'Lint Dockerfiles (a drop-in for hadolint)', load: () => import('./lint-command.js') },
+  parse: { summary: 'Show how a Dockerfile is parsed', load: () => import('./parse-command.js') },
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));
+  const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+  return `Usage: docksec <command> [options]
+
+Audit Docker security: Dockerfiles, hosts, images and compose files.
+
+Commands:
+${lines.join('\n')}
+
+Run 'docksec <command> --help' for a command's options. 'docksec --version' prints the version.`;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    process.stderr.write(`${usage()}\n`);
+    return EXIT_USAGE;
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    if (first === 'help' && rest[0] && COMMANDS[rest[0]]) {
+      process.stdout.write(`${(await COMMANDS[rest[0]]!.load()).help}\n`);
+    } else process.stdout.write(`${usage()}\n`);
+    return EXIT_OK;
+  }
+  if (first === '--version' || first === '-v') {
+    process.stdout.write(`docksec ${readVersion()}\n`);
+    return EXIT_OK;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    throw new UsageError(
+      first.startsWith('-')
+        ? `unknown option ${first}; give a command first (see 'docksec --help')`
+        : `unknown command '${first}' (see 'docksec --help')`,
+    );
+  }
+  return (await command.load()).run(rest);
+}
+
+function report(error: unknown): number {
+  if (error instanceof UsageError) {
+    process.stderr.write(`docksec: ${error.message}\n`);
+    return EXIT_USAGE;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`docksec: internal error: ${message}\n`);
+  // Stack traces only on request: users get one line, developers set DOCKSEC_DEBUG=1.
+  if (process.env.DOCKSEC_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return EXIT_INTERNAL;
+}
+
+// Run only as the program, not when imported (tests import `main`).
+const invokedAs = process.argv[1] ?? '';
+if (/(?:^|[\\/])(main\.js|docksec)$/.test(invokedAs) || import.meta.url === `file://${invokedAs}`) {
+  main(process.argv.slice(2))
+    .catch(report)
+    .then((status) => {
+      process.exitCode = status;
+    });
+}
