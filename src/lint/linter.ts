@@ -1,0 +1,282 @@
+/**
+ * The lint pipeline for Dockerfiles:
+ * parse -> DL1000 for syntax problems -> lint model -> every rule -> ShellCheck -> pragmas ->
+ * severity overrides -> drop `ignored` and severity `ignore` -> sort by line (stable).
+ *
+ * Unlike Hadolint, a syntax error does not stop the file: the parser recovers and the rules still run.
+ * This module does no I/O of its own except `lintFiles` (which reads the inputs).
+ */
+import type { Finding, InputError } from '../core/finding.js';
+import type { Severity, SeverityOrOff } from '../core/severity.js';
+import { SEVERITIES } from '../core/severity.js';
+import type { Comment, Dockerfile, Instruction } from '../dockerfile/ast.js';
+import { parseDockerfile } from '../dockerfile/parser.js';
+import { allRules } from '../rules/dockerfile/index.js';
+import type { DockerfileRule, LintModel } from '../rules/dockerfile/types.js';
+import { initShell, isShellReady } from '../shell/shell.js';
+import { defaultLintConfig, type LintConfig } from './config.js';
+import { buildLintModel } from './model.js';
+import { buildSuppressor, UNSUPPRESSIBLE } from './pragmas.js';
+import { collectShellCheckScripts, type LocatedScript } from './shellcheck-scripts.js';
+import { shellCheckFindings, type ShellCheckRunner } from './shellcheck.js';
+
+export interface LintOptions {
+  /** File name used in findings (default `Dockerfile`; `-` for stdin). */
+  file?: string;
+  /** Configuration; missing keys take their defaults. */
+  config?: Partial<LintConfig>;
+  /** Runs ShellCheck on RUN scripts; without one, no SC findings are produced. */
+  shellcheck?: ShellCheckRunner | null;
+  /** Rules to run (default: every registered rule). */
+  rules?: readonly DockerfileRule[];
+}
+
+export interface LintResult {
+  findings: Finding[];
+  dockerfile: Dockerfile;
+}
+
+/** The id reported when the parser itself fails; not a rule, never suppressed or re-levelled. */
+export const SYNTAX_ERROR_ID = 'DL1000';
+
+const SHELL_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
+
+function needsShell(df: Dockerfile): boolean {
+  return df.instructions.some(
+    (i) => SHELL_KEYWORDS.has(i.keyword) || (i.keyword === 'ONBUILD' && i.inner !== null && SHELL_KEYWORDS.has(i.inner.keyword)),
+  );
+}
+
+/** Severity each rule id ends up with under `config` (override lists: error > warning > info > style). */
+function severityResolver(config: LintConfig): (ruleId: string, fallback: SeverityOrOff) => SeverityOrOff {
+  const overrides = new Map<string, Severity>();
+  // Walk from the weakest so the strongest list wins for a code listed twice.
+  for (const severity of [...SEVERITIES].reverse()) {
+    for (const code of config.override[severity] ?? []) overrides.set(code, severity);
+  }
+  return (ruleId, fallback) => overrides.get(ruleId) ?? fallback;
+}
+
+interface PreparedFile {
+  file: string;
+  dockerfile: Dockerfile;
+  config: LintConfig;
+  /** DL1000 and rule findings, severities still the rules' defaults. */
+  findings: Finding[];
+  scripts: LocatedScript[];
+}
+
+function syntaxFindings(df: Dockerfile, file: string): Finding[] {
+  return df.errors.map((problem) => ({
+    ruleId: SYNTAX_ERROR_ID,
+    severity: 'error',
+    message: problem.message,
+    file,
+    line: problem.span.start.line,
+    column: problem.span.start.column,
+    region: problem.span,
+    sourceLanguage: 'dockerfile',
+  }));
+}
+
+function runRules(model: LintModel, file: string, config: LintConfig, rules: readonly DockerfileRule[]): Finding[] {
+  const findings: Finding[] = [];
+  const severityOf = severityResolver(config);
+  const ignored = new Set(config.ignored);
+  for (const rule of rules) {
+    const id = rule.meta.id;
+    // Findings of these would be dropped at the end anyway; not running the rule saves the time.
+    if (ignored.has(id) || severityOf(id, rule.meta.severity) === 'ignore') continue;
+    const severity: Severity = rule.meta.severity === 'ignore' ? 'warning' : rule.meta.severity;
+    const produced: Finding[] = [];
+    try {
+      rule.check(model, {
+        report(anchor: Instruction | Comment, message, span) {
+          produced.push({
+            ruleId: id,
+            severity,
+            message,
+            file,
+            line: anchor.span.start.line,
+            column: 1, // Hadolint has no columns for rule findings; the precise place is in `region`
+            region: span ?? anchor.span,
+            sourceLanguage: 'dockerfile',
+          });
+        },
+      });
+      findings.push(...produced);
+    } catch (error) {
+      // One broken rule must not cost the user the other findings of the file.
+      findings.push({
+        ruleId: id,
+        severity: 'error',
+        message: `internal error in rule ${id}: ${(error as Error)?.message ?? String(error)} (please report this; the rule's other findings for this file are lost)`,
+        file,
+        line: 1,
+        column: 1,
+        sourceLanguage: 'dockerfile',
+      });
+    }
+  }
+  return findings;
+}
+
+async function prepare(
+  text: string,
+  file: string,
+  config: LintConfig,
+  rules: readonly DockerfileRule[],
+  withShellCheck: boolean,
+): Promise<PreparedFile> {
+  const dockerfile = parseDockerfile(text, file);
+  if (needsShell(dockerfile) && !isShellReady()) await initShell();
+  const model = buildLintModel(dockerfile, config);
+  const findings = [...syntaxFindings(dockerfile, file), ...runRules(model, file, config, rules)];
+  const scripts = withShellCheck ? collectShellCheckScripts(model) : [];
+  return { file, dockerfile, config, findings, scripts };
+}
+
+/** Pragmas, severity overrides, `ignored`, severity `ignore`, then a stable sort by line. */
+function finish(prepared: PreparedFile, shellFindings: Finding[]): Finding[] {
+  const { config, dockerfile } = prepared;
+  const suppressor = buildSuppressor(dockerfile, { disableIgnorePragma: config.disableIgnorePragma });
+  const severityOf = severityResolver(config);
+  const ignored = new Set(config.ignored);
+  const out: Finding[] = [];
+  for (const finding of [...prepared.findings, ...shellFindings]) {
+    if (UNSUPPRESSIBLE.has(finding.ruleId)) {
+      out.push(finding);
+      continue;
+    }
+    if (suppressor.suppressed(finding.ruleId, finding.line)) continue;
+    const severity = severityOf(finding.ruleId, finding.severity);
+    if (severity === 'ignore' || ignored.has(finding.ruleId)) continue;
+    out.push(severity === finding.severity ? finding : { ...finding, severity });
+  }
+  // Array.prototype.sort is stable: equal lines keep rule order (registry order, then ShellCheck).
+  return out.sort((a, b) => a.line - b.line);
+}
+
+function resolveConfig(partial?: Partial<LintConfig>): LintConfig {
+  return { ...defaultLintConfig(), ...partial };
+}
+
+/** Lints one Dockerfile text. */
+export async function lintDockerfile(text: string, options: LintOptions = {}): Promise<LintResult> {
+  const file = options.file ?? 'Dockerfile';
+  const config = resolveConfig(options.config);
+  const runner = options.shellcheck ?? null;
+  const prepared = await prepare(text, file, config, options.rules ?? allRules, runner !== null);
+  let shellFindings: Finding[] = [];
+  if (runner && prepared.scripts.length > 0) {
+    const comments = await runner.check(prepared.scripts.map((s) => s.script));
+    shellFindings = prepared.scripts.flatMap((s, i) => shellCheckFindings(file, s.anchorLine, s.script, comments[i] ?? []));
+  }
+  return { findings: finish(prepared, shellFindings), dockerfile: prepared.dockerfile };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Many files
+
+export interface LintFilesOptions {
+  shellcheck?: ShellCheckRunner | null;
+  rules?: readonly DockerfileRule[];
+  /** Reads `-`; default: all of process.stdin. */
+  readStdin?: () => Promise<string>;
+  /** Keep each file's text in the result (for reporters that fingerprint source lines). */
+  keepSources?: boolean;
+  /** Files linted together before their ShellCheck batch runs (bounds memory; default 256). */
+  chunkSize?: number;
+}
+
+export interface FileResult {
+  file: string;
+  findings: Finding[];
+}
+
+export interface LintFilesResult {
+  /** Every input that was linted, in order. */
+  files: string[];
+  /** All findings, grouped by file in input order, each file's sorted by line. */
+  findings: Finding[];
+  /** Inputs that could not be read. */
+  errors: InputError[];
+  /** Bugs in docksec met while linting a file (reported, the other files still linted). */
+  internalErrors: InputError[];
+  sources: Map<string, string>;
+}
+
+/** Files larger than this are refused: no real Dockerfile comes close, and memory must stay bounded. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** Decodes file bytes: UTF-8 by default, UTF-16 when a byte-order mark says so. */
+export function decodeDockerfile(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+  return new TextDecoder('utf-8').decode(bytes);
+}
+
+async function readAllStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_FILE_BYTES) throw new Error(`input is larger than ${MAX_FILE_BYTES} bytes`);
+    chunks.push(chunk);
+  }
+  return decodeDockerfile(Buffer.concat(chunks));
+}
+
+async function readInput(path: string, options: LintFilesOptions): Promise<string> {
+  if (path === '-') return (options.readStdin ?? readAllStdin)();
+  const { readFile, stat } = await import('node:fs/promises');
+  const info = await stat(path);
+  if (info.isDirectory()) throw new Error('is a directory');
+  if (info.size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES} bytes`);
+  return decodeDockerfile(await readFile(path));
+}
+
+/** Lints files (paths as expanded by `expandPaths`; `-` is stdin), batching ShellCheck across files. */
+export async function lintFiles(
+  paths: readonly string[],
+  config: LintConfig,
+  options: LintFilesOptions = {},
+): Promise<LintFilesResult> {
+  const result: LintFilesResult = { files: [], findings: [], errors: [], internalErrors: [], sources: new Map() };
+  const runner = options.shellcheck ?? null;
+  const rules = options.rules ?? allRules;
+  const chunkSize = Math.max(1, options.chunkSize ?? 256);
+  for (let start = 0; start < paths.length; start += chunkSize) {
+    const prepared: PreparedFile[] = [];
+    for (const path of paths.slice(start, start + chunkSize)) {
+      let text: string;
+      try {
+        text = await readInput(path, options);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        result.errors.push({ file: path, message: code === 'ENOENT' ? 'no such file or directory' : (error as Error).message });
+        continue;
+      }
+      try {
+        prepared.push(await prepare(text, path, config, rules, runner !== null));
+        if (options.keepSources) result.sources.set(path, text);
+      } catch (error) {
+        result.internalErrors.push({ file: path, message: `internal error: ${(error as Error)?.message ?? String(error)}` });
+      }
+    }
+    const jobs = prepared.flatMap((p, fileIndex) => p.scripts.map((s) => ({ fileIndex, located: s })));
+    const shellFindings: Finding[][] = prepared.map(() => []);
+    if (runner && jobs.length > 0) {
+      const comments = await runner.check(jobs.map((j) => j.located.script));
+      jobs.forEach((job, i) => {
+        const p = prepared[job.fileIndex]!;
+        shellFindings[job.fileIndex]!.push(...shellCheckFindings(p.file, job.located.anchorLine, job.located.script, comments[i] ?? []));
+      });
+    }
+    prepared.forEach((p, i) => {
+      result.files.push(p.file);
+      result.findings.push(...finish(p, shellFindings[i]!));
+    });
+  }
+  return result;
+}
