@@ -1,6 +1,7 @@
 import type { ImageRef } from '../../dockerfile/ast.js';
 import type { DockerfileRule, Stage } from './types.js';
-import { flagValue, isOpaque, parseImageReference, stagesUpTo } from './util/rules-a.js';
+import { parseImageRef } from '../../dockerfile/substitution.js';
+import { flagValue, isOpaque, stagesUpTo } from './util/rules-a.js';
 
 /** `*` allows all, `*.example.com` is a suffix, `registry.*` a prefix, anything else an exact host. */
 function registryMatches(registry: string, pattern: string): boolean {
@@ -80,7 +81,7 @@ export const rule: DockerfileRule = {
         if (from === undefined) continue;
         // A stage number is not an image (Hadolint would treat `--from=0` as a Docker Hub image).
         if (/^[0-9]+$/.test(from.value) && Number(from.value) < known.length) continue;
-        const verdict = judge(parseImageReference(from.value), known, trusted);
+        const verdict = judge(parseImageRef(from.value), known, trusted);
         if (verdict.allowed) continue;
         context.report(
           instruction,
@@ -91,7 +92,7 @@ export const rule: DockerfileRule = {
         for (const mount of model.mounts(instruction)) {
           if ((mount.type !== 'cache' && mount.type !== 'bind') || mount.from === undefined) continue;
           if (/^[0-9]+$/.test(mount.from) && Number(mount.from) < known.length) continue;
-          const verdict = judge(parseImageReference(mount.from), known, trusted);
+          const verdict = judge(parseImageRef(mount.from), known, trusted);
           if (verdict.allowed) continue;
           const flag = instruction.flags.find((f) => f.name === 'mount' && (f.value ?? '').includes(mount.from ?? ''));
           context.report(

@@ -3,7 +3,7 @@
  * `src/shell/commands.ts` helpers land; the semantics follow the shell model in the Hadolint reference (§0.1).
  */
 import type { Span } from '../../../core/finding.js';
-import type { ImageRef, Instruction } from '../../../dockerfile/ast.js';
+import type { Instruction } from '../../../dockerfile/ast.js';
 import type { ShellCommand, ShellWord } from '../../../shell/types.js';
 import type { Entry, LintModel, Mount, Stage } from '../types.js';
 
@@ -138,41 +138,6 @@ export function listNames(names: string[], limit = 3): string {
   if (quoted.length <= 1) return quoted.join('');
   if (quoted.length <= limit) return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
   return `${quoted.slice(0, limit).join(', ')} and ${quoted.length - limit} more`;
-}
-
-/**
- * Splits an image reference with Docker's rule: the first path segment is a registry only when there is a
- * `/` after it and it has a `.` or `:` or is `localhost`. Used for `COPY --from` and `--mount from=` values.
- */
-export function parseImageReference(text: string): ImageRef {
-  const raw = text.trim();
-  let rest = raw;
-  let digest: string | undefined;
-  const at = rest.indexOf('@');
-  if (at !== -1) {
-    digest = rest.slice(at + 1);
-    rest = rest.slice(0, at);
-  }
-  let registry: string | undefined;
-  const slash = rest.indexOf('/');
-  if (slash !== -1) {
-    const first = rest.slice(0, slash);
-    if (first.includes('.') || first.includes(':') || first === 'localhost') {
-      registry = first;
-      rest = rest.slice(slash + 1);
-    }
-  }
-  let tag: string | undefined;
-  const colon = rest.lastIndexOf(':');
-  if (colon !== -1 && colon > rest.lastIndexOf('/')) {
-    tag = rest.slice(colon + 1);
-    rest = rest.slice(0, colon);
-  }
-  const ref: ImageRef = { raw, name: rest };
-  if (registry !== undefined) ref.registry = registry;
-  if (tag !== undefined) ref.tag = tag;
-  if (digest !== undefined) ref.digest = digest;
-  return ref;
 }
 
 /** The stages whose FROM comes before `stage` (all of them when `stage` is null and `inclusive`). */
