@@ -66,6 +66,7 @@ const CASES: Record<string, Case[]> = {
     { name: 'trailing words void the pragma', code: 'FROM a:1\n# hadolint ignore=DL3008 because\nRUN x\n', lines: [] },
     { name: 'shell pragma', code: '# hadolint shell=bash\nFROM a:1\n', lines: [] },
     { name: 'ordinary comment', code: '# install hadolint ignore list\nFROM a:1\n', lines: [] },
+    { name: 'docksec spelling is an inline ignore too', code: 'FROM a:1\n# docksec ignore=DL3008 -- vendored\nRUN x\n', lines: [2] },
     { name: 'two pragmas', code: '# hadolint ignore=DL3006\nFROM a\n# hadolint ignore=DL3003\nRUN cd /x\n', lines: [1, 3] },
   ],
   DL3000: [
@@ -146,6 +147,7 @@ const CASES: Record<string, Case[]> = {
     { name: 'unpinned', code: 'FROM a:1\nRUN apt-get install -y curl\n', lines: [2], message: /'curl'/ },
     { name: 'pinned', code: 'FROM a:1\nRUN apt-get install -y curl=7.88\n', lines: [] },
     { name: 'release pin and .deb', code: 'FROM a:1\nRUN apt-get install -y git/bookworm ./x.deb\n', lines: [] },
+    { name: 'value of -t inside a short cluster', code: 'FROM a:1\nRUN apt-get install -yt bookworm-backports git=1\n', lines: [] },
     { name: 'target release value is not a package', code: 'FROM a:1\nRUN apt-get install -y -t bookworm-backports git=1\nRUN apt-get install --target-release bookworm git=1\n', lines: [] },
     { name: 'several unpinned named', code: 'FROM a:1\nRUN apt-get install -y a b=1 c\n', lines: [2], message: /'a' and 'c'/ },
     { name: 'only install commands', code: 'FROM a:1\nRUN apt-get update && apt-get remove foo\n', lines: [] },

@@ -1,11 +1,5 @@
+import { parsePragma } from '../../lint/pragmas.js';
 import type { DockerfileRule } from './types.js';
-
-/**
- * A per-line ignore pragma: `hadolint`, blanks, `ignore`, `=`, then codes made only of D, L, S, C and digits,
- * separated by commas; an optional trailing `# note`. Anything else is not a pragma (and is not honoured by
- * the linter either), so it is not reported.
- */
-const INLINE_IGNORE = /^[ \t]*hadolint[ \t]+ignore[ \t]*=[ \t]*([DLSC0-9]+(?:[ \t]*,[ \t]*[DLSC0-9]+)*)[ \t]*(?:#.*)?$/;
 
 export const rule: DockerfileRule = {
   meta: {
@@ -41,9 +35,10 @@ export const rule: DockerfileRule = {
   check(model, context) {
     for (const comment of model.dockerfile.comments) {
       if (comment.directive) continue;
-      const match = INLINE_IGNORE.exec(comment.text);
-      if (!match) continue;
-      const codes = match[1]!.split(',').map((code) => code.trim());
+      // Same syntax as the linter's pragma reader: an invalid pragma is silently not a pragma.
+      const pragma = parsePragma(comment.text);
+      if (pragma === null || pragma.kind !== 'ignore') continue;
+      const codes = pragma.codes;
       context.report(
         comment,
         `Inline pragma silences ${codes.join(', ')} for the next instruction; prefer fixing it or configuring the exception centrally`,

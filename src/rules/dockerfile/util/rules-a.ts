@@ -62,9 +62,9 @@ export function countFlag(command: ShellCommand, name: string): number {
 }
 
 /**
- * The arguments that are not flag words, with their words. For each flag in `valueFlags` written as its own
- * word (`-t value`, `--target value`), the following word is its value and is dropped too; an inline
- * `--target=value` never consumes the next word.
+ * The arguments that are not flag words, with their words (same rules as `nonFlagArgs` in shell/commands.ts,
+ * which returns strings only): for a flag in `valueFlags` written without an inline value (`-t value`,
+ * `--target value`, `-yt value`) the following word is its value and is dropped too.
  */
 export function operands(command: ShellCommand, valueFlags: readonly string[] = []): ShellWord[] {
   const result: ShellWord[] = [];
@@ -79,10 +79,10 @@ export function operands(command: ShellCommand, valueFlags: readonly string[] = 
   return result;
 }
 
+/** `--name value` (no inline `=`), or a short cluster whose last letter takes a value (`-t v`, `-yt v`). */
 function takesSeparateValue(arg: string, valueFlags: readonly string[]): boolean {
-  if (arg.includes('=')) return false;
-  const name = arg.startsWith('--') ? arg.slice(2) : arg.slice(1);
-  return valueFlags.includes(name);
+  if (arg.startsWith('--')) return !arg.includes('=') && valueFlags.includes(arg.slice(2));
+  return valueFlags.includes(arg.slice(-1));
 }
 
 function syntheticWord(value: string, span: Span): ShellWord {
