@@ -1,0 +1,48 @@
+import type { DockerfileRule } from './types.js';
+import { envSettings, findOption, positionals, runCommands } from './util/dsc.js';
+
+const PIP_LIKE = /^(pip[0-9.]*|python[0-9.]*|uv|pipenv|poetry|pipx)$/;
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DSC5003',
+    severity: 'warning',
+    title: 'Do not mark package indexes as trusted hosts in pip',
+    rationale:
+      '`pip install --trusted-host HOST` (also `PIP_TRUSTED_HOST` or `pip config set global.trusted-host`) ' +
+      'skips TLS verification for that host and allows plain HTTP, so packages can be swapped in transit.',
+    remediation:
+      'Serve the index over HTTPS with a valid certificate (or install your CA and set `PIP_CERT`), and remove ' +
+      '`--trusted-host`. Pin packages with `--require-hashes` for integrity.',
+    docsAnchor: 'dsc5003',
+    tags: ['docksec', 'supply-chain', 'onbuild'],
+    examples: {
+      bad: [
+        { code: 'FROM python:3.12\nRUN pip install --trusted-host pypi.internal --index-url http://pypi.internal/simple app==1.0\n' },
+        { code: 'FROM python:3.12\nENV PIP_TRUSTED_HOST=pypi.internal\n' },
+      ],
+      good: [{ code: 'FROM python:3.12\nRUN pip install --no-cache-dir --require-hashes -r requirements.txt\n' }],
+    },
+  },
+  check(model, context) {
+    for (const { run, cmd } of runCommands(model)) {
+      if (!PIP_LIKE.test(cmd.name)) continue;
+      const word = findOption(cmd, ['trusted-host']);
+      if (word !== undefined) {
+        context.report(run.anchor, `${cmd.name} --trusted-host turns off TLS verification for that package index`, word.span);
+        continue;
+      }
+      const rest = positionals(cmd);
+      const setAt = rest.findIndex((a, i) => a === 'set' && rest[i - 1] === 'config');
+      const key = setAt === -1 ? undefined : rest[setAt + 1];
+      if (key !== undefined && /(^|\.)trusted-host$/.test(key)) {
+        const keyWord = cmd.words.find((w) => w.value === key);
+        context.report(run.anchor, `pip config sets ${key}, turning off TLS verification for that package index`, keyWord?.span ?? cmd.command.span);
+      }
+    }
+    for (const setting of envSettings(model, new Set(['PIP_TRUSTED_HOST']))) {
+      if (setting.value.trim() === '' || setting.value.includes('$')) continue;
+      context.report(setting.anchor, `${setting.source} sets PIP_TRUSTED_HOST, turning off TLS verification for ${setting.value}`, setting.span);
+    }
+  },
+};

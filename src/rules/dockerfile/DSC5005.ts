@@ -1,0 +1,80 @@
+import type { ShellWord } from '../../shell/types.js';
+import type { DockerfileRule } from './types.js';
+import { runCommands } from './util/dsc.js';
+
+const APT = new Set(['apt-get', 'apt', 'aptitude']);
+const INSECURE_FLAGS = ['allow-unauthenticated', 'allow-insecure-repositories', 'allow-downgrade-to-insecure-repositories', 'force-yes'];
+/** apt configuration items that turn off signature or TLS checks, set to a true-ish (or false-ish) value. */
+const INSECURE_OPTION =
+  /(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)\s*[= ]\s*"?(true|1|yes|on)\b|Acquire::https?(::[^:=\s]+)?::Verify-(Peer|Host)\s*[= ]\s*"?(false|0|no|off)\b/i;
+/** A sources.list entry that skips signature checks. */
+const TRUSTED_YES = /\[[^\]]*\b(trusted\s*=\s*yes|allow-insecure\s*=\s*yes)\b[^\]]*\]/i;
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DSC5005',
+    severity: 'warning',
+    title: 'Do not install unauthenticated apt packages',
+    rationale:
+      '`--allow-unauthenticated`, `--allow-insecure-repositories`, `--force-yes`, `-o APT::Get::AllowUnauthenticated=true` ' +
+      'and `[trusted=yes]` sources make apt accept packages whose repository signature is missing or wrong, ' +
+      'so a tampered mirror or a man-in-the-middle can inject code into the image.',
+    remediation:
+      'Import the repository\'s signing key into `/etc/apt/keyrings/` and reference it with `signed-by=` in the ' +
+      'source entry; then remove the option. Replace `--force-yes` with `-y` (plus `--allow-downgrades` etc. ' +
+      'if really needed).',
+    docsAnchor: 'dsc5005',
+    tags: ['docksec', 'supply-chain', 'onbuild'],
+    examples: {
+      bad: [
+        { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --allow-unauthenticated curl\n' },
+        { code: 'FROM debian:12\nRUN apt-get -o APT::Get::AllowUnauthenticated=true install -y curl\n' },
+        { code: 'FROM debian:12\nRUN echo "deb [trusted=yes] http://repo.internal/debian bookworm main" > /etc/apt/sources.list.d/internal.list\n' },
+      ],
+      good: [
+        {
+          code:
+            'FROM debian:12\nRUN echo "deb [signed-by=/etc/apt/keyrings/internal.gpg] https://repo.internal/debian bookworm main" > /etc/apt/sources.list.d/internal.list\n',
+        },
+        { code: 'FROM debian:12\nRUN apt-get update && apt-get install -y --no-install-recommends curl\n' },
+      ],
+    },
+  },
+  check(model, context) {
+    for (const { run, cmd } of runCommands(model)) {
+      let reported = false;
+      const report = (word: ShellWord, what: string): void => {
+        if (!reported) context.report(run.anchor, what, word.span);
+        reported = true;
+      };
+      if (APT.has(cmd.name)) {
+        for (let i = 0; i < cmd.words.length; i++) {
+          const v = cmd.words[i]!.value;
+          if (v === '--') break;
+          const long = v.startsWith('--') ? v.slice(2).split('=')[0]! : '';
+          if (INSECURE_FLAGS.includes(long)) report(cmd.words[i]!, `${cmd.name} ${v} installs packages without verifying their signatures`);
+          // `-o Item=value`, `-oItem=value`, `--option Item=value`, `--option=Item=value`.
+          let option: ShellWord | undefined;
+          let value = '';
+          if (v === '-o' || v === '--option') {
+            option = cmd.words[i + 1];
+            value = option?.value ?? '';
+          } else if (v.startsWith('-o') && !v.startsWith('--')) {
+            option = cmd.words[i];
+            value = v.slice(2);
+          } else if (v.startsWith('--option=')) {
+            option = cmd.words[i];
+            value = v.slice('--option='.length);
+          }
+          if (option !== undefined && INSECURE_OPTION.test(value)) report(option, `${cmd.name} -o ${value} turns off repository signature or TLS checks`);
+        }
+        continue;
+      }
+      // Settings written into apt configuration or sources files by echo/printf/tee/sed.
+      for (const word of cmd.words) {
+        if (TRUSTED_YES.test(word.value)) report(word, 'This writes an apt source marked [trusted=yes], so its packages are installed without signature checks');
+        else if (INSECURE_OPTION.test(word.value)) report(word, 'This writes an apt setting that turns off repository signature or TLS checks');
+      }
+    }
+  },
+};

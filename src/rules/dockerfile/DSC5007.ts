@@ -1,0 +1,42 @@
+import type { DockerfileRule } from './types.js';
+import { runCommands } from './util/dsc.js';
+
+/** rpm options that skip signature or digest verification (`--nosig*` also covers older spellings). */
+const NO_VERIFY = /^--(nosig[a-z]*|nodigest|nogpg|nopgp)$/;
+const PKGVERIFY_OFF = /%?_pkgverify_level\s+(none|digest)\b/;
+
+export const rule: DockerfileRule = {
+  meta: {
+    id: 'DSC5007',
+    severity: 'warning',
+    title: 'Do not skip rpm signature and digest checks',
+    rationale:
+      '`rpm --nosignature`/`--nodigest` (or `%_pkgverify_level none`) install a package without checking ' +
+      'that it was signed by a trusted key and arrived intact.',
+    remediation:
+      'Import the vendor key with `rpm --import KEY` and install without the options; for downloaded rpm files ' +
+      'also verify a published checksum.',
+    docsAnchor: 'dsc5007',
+    tags: ['docksec', 'supply-chain', 'onbuild'],
+    examples: {
+      bad: [
+        { code: 'FROM rockylinux:9\nRUN rpm -ivh --nosignature /tmp/tool.rpm\n' },
+        { code: 'FROM rockylinux:9\nRUN rpm -Uvh --nodigest --nosig https://example.com/tool.rpm\n' },
+      ],
+      good: [{ code: 'FROM rockylinux:9\nRUN rpm --import /tmp/RPM-GPG-KEY-tool && rpm -ivh /tmp/tool.rpm\n' }],
+    },
+  },
+  check(model, context) {
+    for (const { run, cmd } of runCommands(model)) {
+      if (cmd.name === 'rpm') {
+        const word = cmd.words.find((w) => NO_VERIFY.test(w.value));
+        if (word !== undefined) {
+          context.report(run.anchor, `rpm ${word.value} installs the package without verifying its signature or digest`, word.span);
+          continue;
+        }
+      }
+      const macro = cmd.words.find((w) => PKGVERIFY_OFF.test(w.value));
+      if (macro !== undefined) context.report(run.anchor, `'${macro.value.trim()}' lowers rpm's package verification`, macro.span);
+    }
+  },
+};

@@ -1,0 +1,226 @@
+/**
+ * Helpers for docksec's own Dockerfile rules (DSC4xxx, DSC5xxx). Unlike the Hadolint rules, these look
+ * through command wrappers (`sudo`, `env`, `xargs`, ...) and compare command basenames, since a lint for
+ * insecure flags should not be dodged by writing `/usr/bin/curl` or `sudo curl`.
+ */
+import type { Span } from '../../../core/finding.js';
+import type { Instruction } from '../../../dockerfile/ast.js';
+import { basename, isFlagWord } from '../../../shell/commands.js';
+import type { ShellCommand, ShellWord } from '../../../shell/types.js';
+import type { Entry, LintModel, Stage } from '../types.js';
+
+/** A RUN (top level or ONBUILD payload) with its parsed shell. */
+export interface RunScript {
+  entry: Entry;
+  /** Where the finding is anchored: the ONBUILD wrapper for payloads. */
+  anchor: Instruction;
+  commands: ShellCommand[];
+  /** The shell text that was parsed (for patterns the command model cannot see, like bare assignments). */
+  text: string;
+}
+
+export function runScripts(model: LintModel): RunScript[] {
+  const result: RunScript[] = [];
+  for (const entry of model.entries) {
+    if (entry.instruction.keyword !== 'RUN') continue;
+    const script = model.shell(entry.instruction);
+    result.push({
+      entry,
+      anchor: entry.wrapper ?? entry.instruction,
+      commands: script?.commands ?? [],
+      text: model.shellText(entry.instruction) ?? '',
+    });
+  }
+  return result;
+}
+
+/** A command as it runs once wrappers are peeled off: `sudo -E env X=1 /usr/bin/curl -k` is `curl -k`. */
+export interface EffectiveCommand {
+  /** Basename of the program. */
+  name: string;
+  args: string[];
+  words: ShellWord[];
+  /** Environment assignments: prefix ones (no word) and those given to `env` (with their word). */
+  assignments: Array<{ text: string; word?: ShellWord }>;
+  command: ShellCommand;
+}
+
+/** Wrappers that run their first non-option argument, with the short/long options that take a value. */
+const WRAPPERS: Record<string, { valueFlags: string[]; positional?: number }> = {
+  sudo: { valueFlags: ['u', 'g', 'C', 'D', 'h', 'p', 'r', 't', 'U', 'T', 'user', 'group', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'close-from'] },
+  doas: { valueFlags: ['u', 'C'] },
+  env: { valueFlags: ['u', 'C', 'S', 'unset', 'chdir', 'split-string'] },
+  xargs: { valueFlags: ['a', 'd', 'E', 'e', 'I', 'i', 'L', 'l', 'n', 'P', 's', 'arg-file', 'delimiter', 'eof', 'replace', 'max-lines', 'max-args', 'max-procs', 'max-chars', 'process-slot-var'] },
+  nice: { valueFlags: ['n', 'adjustment'] },
+  nohup: { valueFlags: [] },
+  time: { valueFlags: ['f', 'o', 'format', 'output'] },
+  timeout: { valueFlags: ['s', 'k', 'signal', 'kill-after'], positional: 1 },
+  stdbuf: { valueFlags: ['i', 'o', 'e', 'input', 'output', 'error'] },
+  eatmydata: { valueFlags: [] },
+  chronic: { valueFlags: [] },
+  retry: { valueFlags: ['t', 'd', 'times', 'delay'] },
+};
+
+const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
+
+export function effective(cmd: ShellCommand): EffectiveCommand {
+  let name = basename(cmd.name);
+  let words = cmd.words;
+  // `command X`, `busybox X`, `exec -c X`: the model names the command X but keeps X among the arguments.
+  const own = words.findIndex((w) => !isFlagWord(w.value));
+  if (own !== -1 && words[own]!.value === cmd.name) words = words.slice(own + 1);
+  const assignments: EffectiveCommand['assignments'] = cmd.assignments.map((text) => ({ text }));
+  for (let depth = 0; depth < 6; depth++) {
+    const wrapper = WRAPPERS[name];
+    if (wrapper === undefined) break;
+    let i = 0;
+    let positional = wrapper.positional ?? 0;
+    for (; i < words.length; i++) {
+      const value = words[i]!.value;
+      if (value === '--') {
+        i++;
+        break;
+      }
+      if (name === 'env' && ASSIGNMENT.test(value)) {
+        assignments.push({ text: value, word: words[i]! });
+        continue;
+      }
+      if (isFlagWord(value)) {
+        const flag = value.startsWith('--') ? value.slice(2) : value.slice(-1);
+        if (!value.includes('=') && wrapper.valueFlags.includes(flag) && (value.startsWith('--') || value.length === 2)) i++;
+        continue;
+      }
+      if (positional > 0) {
+        positional--;
+        continue;
+      }
+      break;
+    }
+    if (i >= words.length) return { name, args: [], words: [], assignments, command: cmd };
+    name = basename(words[i]!.value);
+    words = words.slice(i + 1);
+  }
+  return { name, args: words.map((w) => w.value), words, assignments, command: cmd };
+}
+
+/** Every effective command of every RUN. */
+export function* runCommands(model: LintModel): Generator<{ run: RunScript; cmd: EffectiveCommand }> {
+  for (const run of runScripts(model)) for (const command of run.commands) yield { run, cmd: effective(command) };
+}
+
+/** The first non-option arguments (a subcommand like `update`), skipping values of the named options. */
+export function positionals(cmd: EffectiveCommand, valueFlags: readonly string[] = []): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < cmd.args.length; i++) {
+    const arg = cmd.args[i]!;
+    if (arg === '--') {
+      result.push(...cmd.args.slice(i + 1));
+      break;
+    }
+    if (!isFlagWord(arg)) {
+      result.push(arg);
+      continue;
+    }
+    const flag = arg.startsWith('--') ? arg.slice(2) : arg.slice(-1);
+    if (!arg.includes('=') && valueFlags.includes(flag) && (arg.startsWith('--') || arg.length === 2)) i++;
+  }
+  return result;
+}
+
+/** The word that is long option `--name` (or `--name=...`), or a short cluster containing `letter`. */
+export function findOption(cmd: EffectiveCommand, longNames: readonly string[], shortLetters = ''): ShellWord | undefined {
+  for (const word of cmd.words) {
+    const v = word.value;
+    if (v === '--') return undefined;
+    if (v.startsWith('--')) {
+      const name = v.slice(2).split('=')[0]!;
+      if (longNames.includes(name)) return word;
+    } else if (shortLetters !== '' && /^-[A-Za-z0-9]+$/.test(v)) {
+      if ([...v.slice(1)].some((c) => shortLetters.includes(c))) return word;
+    }
+  }
+  return undefined;
+}
+
+/** `false`, `0`, `no`, `off` (any case): how tools spell "disabled". */
+export function isFalsy(value: string): boolean {
+  return /^(false|0|no|off|n)$/i.test(value.trim());
+}
+
+/** An environment variable set by the Dockerfile: ENV, ARG default, or within a RUN. */
+export interface EnvSetting {
+  anchor: Instruction;
+  source: 'ENV' | 'ARG' | 'RUN';
+  name: string;
+  value: string;
+  span: Span;
+}
+
+/**
+ * Every place the Dockerfile sets an environment variable: ENV pairs, ARG defaults (build-time
+ * environment of the RUNs after them), prefix/`env`/`export`-style assignments in RUN, and bare
+ * `NAME=value` statements in RUN text (the command model has no node for those).
+ */
+export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvSetting[] {
+  const result: EnvSetting[] = [];
+  const wanted = (name: string): boolean => names === undefined || names.has(name);
+  for (const entry of model.entries) {
+    const instruction = entry.instruction;
+    const anchor = entry.wrapper ?? instruction;
+    if (instruction.keyword === 'ENV') {
+      for (const pair of instruction.pairs)
+        if (wanted(pair.key)) result.push({ anchor, source: 'ENV', name: pair.key, value: pair.value, span: pair.span });
+    } else if (instruction.keyword === 'ARG') {
+      for (const arg of instruction.args)
+        if (arg.defaultValue !== undefined && wanted(arg.name))
+          result.push({ anchor, source: 'ARG', name: arg.name, value: arg.defaultValue, span: arg.span });
+    }
+  }
+  for (const run of runScripts(model)) {
+    const before = result.length;
+    for (const command of run.commands) {
+      const cmd = effective(command);
+      const declared =
+        ['export', 'declare', 'typeset', 'local', 'readonly'].includes(command.name)
+          ? command.words.filter((w) => ASSIGNMENT.test(w.value)).map((w) => ({ text: w.value, word: w }))
+          : [];
+      for (const a of [...cmd.assignments, ...declared]) {
+        const eq = a.text.indexOf('=');
+        const name = a.text.slice(0, eq);
+        if (wanted(name))
+          result.push({ anchor: run.anchor, source: 'RUN', name, value: a.text.slice(eq + 1), span: a.word?.span ?? command.span });
+      }
+    }
+    if (result.length > before || run.text === '') continue;
+    // Bare `NAME=value` statements: read from the text, anchored at the instruction.
+    for (const m of run.text.matchAll(/(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]*)/g)) {
+      const name = m[1]!;
+      if (!wanted(name)) continue;
+      const value = m[2]!.replace(/^(["'])(.*)\1$/, '$2');
+      result.push({ anchor: run.anchor, source: 'RUN', name, value, span: run.entry.instruction.span });
+    }
+  }
+  return result;
+}
+
+/** The last stage: what `docker build` produces by default. */
+export function finalStage(model: LintModel): Stage | undefined {
+  return model.stages[model.stages.length - 1];
+}
+
+/** The stage and the stages it builds upon through `FROM <alias>`, nearest first (cycle-safe). */
+export function stageChain(stage: Stage): Stage[] {
+  const chain: Stage[] = [];
+  for (let s: Stage | undefined = stage; s !== undefined && !chain.includes(s); s = s.parent) chain.push(s);
+  return chain;
+}
+
+/** `secretvalue` → `se***`; short values are not even partly shown. Never returns the full value. */
+export function maskSecret(value: string): string {
+  return value.length > 4 ? `${[...value].slice(0, 2).join('')}***` : '***';
+}
+
+/** Span from the start of one span to the end of another. */
+export function joinSpans(a: Span, b: Span): Span {
+  return { start: a.start, end: b.end };
+}
