@@ -23,10 +23,11 @@ export const rule: DockerfileRule = {
   check(model, ctx) {
     for (const entry of model.entries) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'ONBUILD' || !instruction.inner) continue;
-      const inner = instruction.inner;
-      if (!FORBIDDEN.includes(inner.keyword)) continue;
-      ctx.report(instruction, `${inner.keyword} is not allowed as an ONBUILD trigger`, inner.keywordSpan);
+      if (entry.onbuild || instruction.keyword !== 'ONBUILD') continue;
+      // The parser leaves `inner` null for payloads it rejects (ONBUILD ONBUILD), so fall back to the text.
+      const keyword = instruction.inner?.keyword ?? (instruction.rawArgs.trimStart().split(/\s/, 1)[0] ?? '').toUpperCase();
+      if (!FORBIDDEN.includes(keyword)) continue;
+      ctx.report(instruction, `${keyword} is not allowed as an ONBUILD trigger`, instruction.inner?.keywordSpan ?? instruction.argsSpan);
     }
   },
 };
