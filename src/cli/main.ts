@@ -16,6 +16,7 @@ export interface CommandModule {
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   lint: { summary: 'Lint Dockerfiles (a drop-in for hadolint)', load: () => import('./lint-command.js') },
   parse: { summary: 'Show how a Dockerfile is parsed', load: () => import('./parse-command.js') },
+  bench: { summary: 'Audit a Docker host against the CIS Docker Benchmark', load: () => import('./bench-command.js') },
 };
 
 function usage(): string {

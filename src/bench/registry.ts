@@ -1,0 +1,92 @@
+/**
+ * Every bench check. One import per line, sorted by path, so that engineers adding sections merge
+ * without conflicts; evaluation orders results by id itself.
+ */
+import type { BenchCheck } from './check.js';
+import { check as c_5_3_1 } from './checks/c-5.3.1.js';
+import { check as c_5_3_2 } from './checks/c-5.3.2.js';
+import { check as c_5_3_3 } from './checks/c-5.3.3.js';
+import { check as c_5_3_4 } from './checks/c-5.3.4.js';
+import { check as cis_5_1 } from './checks/cis-5.1.js';
+import { check as cis_5_10 } from './checks/cis-5.10.js';
+import { check as cis_5_11 } from './checks/cis-5.11.js';
+import { check as cis_5_12 } from './checks/cis-5.12.js';
+import { check as cis_5_13 } from './checks/cis-5.13.js';
+import { check as cis_5_14 } from './checks/cis-5.14.js';
+import { check as cis_5_15 } from './checks/cis-5.15.js';
+import { check as cis_5_16 } from './checks/cis-5.16.js';
+import { check as cis_5_17 } from './checks/cis-5.17.js';
+import { check as cis_5_18 } from './checks/cis-5.18.js';
+import { check as cis_5_19 } from './checks/cis-5.19.js';
+import { check as cis_5_2 } from './checks/cis-5.2.js';
+import { check as cis_5_20 } from './checks/cis-5.20.js';
+import { check as cis_5_21 } from './checks/cis-5.21.js';
+import { check as cis_5_22 } from './checks/cis-5.22.js';
+import { check as cis_5_23 } from './checks/cis-5.23.js';
+import { check as cis_5_24 } from './checks/cis-5.24.js';
+import { check as cis_5_25 } from './checks/cis-5.25.js';
+import { check as cis_5_26 } from './checks/cis-5.26.js';
+import { check as cis_5_27 } from './checks/cis-5.27.js';
+import { check as cis_5_28 } from './checks/cis-5.28.js';
+import { check as cis_5_29 } from './checks/cis-5.29.js';
+import { check as cis_5_3 } from './checks/cis-5.3.js';
+import { check as cis_5_30 } from './checks/cis-5.30.js';
+import { check as cis_5_31 } from './checks/cis-5.31.js';
+import { check as cis_5_32 } from './checks/cis-5.32.js';
+import { check as cis_5_4 } from './checks/cis-5.4.js';
+import { check as cis_5_5 } from './checks/cis-5.5.js';
+import { check as cis_5_6 } from './checks/cis-5.6.js';
+import { check as cis_5_7 } from './checks/cis-5.7.js';
+import { check as cis_5_8 } from './checks/cis-5.8.js';
+import { check as cis_5_9 } from './checks/cis-5.9.js';
+
+export const CHECKS: readonly BenchCheck[] = [
+  c_5_3_1,
+  c_5_3_2,
+  c_5_3_3,
+  c_5_3_4,
+  cis_5_1,
+  cis_5_10,
+  cis_5_11,
+  cis_5_12,
+  cis_5_13,
+  cis_5_14,
+  cis_5_15,
+  cis_5_16,
+  cis_5_17,
+  cis_5_18,
+  cis_5_19,
+  cis_5_2,
+  cis_5_20,
+  cis_5_21,
+  cis_5_22,
+  cis_5_23,
+  cis_5_24,
+  cis_5_25,
+  cis_5_26,
+  cis_5_27,
+  cis_5_28,
+  cis_5_29,
+  cis_5_3,
+  cis_5_30,
+  cis_5_31,
+  cis_5_32,
+  cis_5_4,
+  cis_5_5,
+  cis_5_6,
+  cis_5_7,
+  cis_5_8,
+  cis_5_9,
+];
+
+/** Section titles as docker-bench prints them (also used by the tty and docker-bench JSON formats). */
+export const SECTION_TITLES: Record<string, string> = {
+  '1': 'Host Configuration',
+  '2': 'Docker daemon configuration',
+  '3': 'Docker daemon configuration files',
+  '4': 'Container Images and Build File',
+  '5': 'Container Runtime',
+  '6': 'Docker Security Operations',
+  '7': 'Docker Swarm Configuration',
+  C: 'Community contributed checks',
+};
