@@ -167,7 +167,7 @@ export class EngineClient {
         // The only verb this client ever sends.
         method: 'GET',
         path: fullPath,
-        headers: { Accept: 'application/json', 'User-Agent': 'docksec', Host: this.hostHeader() },
+        headers: { Accept: 'application/json', 'User-Agent': 'docksec', Host: this.authority() },
       };
       if (this.endpoint.kind === 'unix') requestOptions.socketPath = this.endpoint.socketPath;
       if (this.endpoint.kind === 'tcp') {
@@ -211,7 +211,7 @@ export class EngineClient {
     this.agent.destroy();
   }
 
-  private hostHeader(): string {
+  private authority(): string {
     // The daemon ignores Host on a unix socket; the docker CLI sends `api.moby.localhost`.
     if (this.endpoint.kind === 'tcp') return this.endpoint.hostname.includes(':') ? `[${this.endpoint.hostname}]:${this.endpoint.port}` : `${this.endpoint.hostname}:${this.endpoint.port}`;
     return 'api.moby.localhost';

@@ -161,7 +161,7 @@ interface ContextMeta {
 }
 
 /** Reads a named CLI context; `default` means "no context" and returns undefined. */
-export function readContext(name: string, configDir: string, exists: (path: string) => boolean = existsSync): Endpoint | undefined {
+export function readContext(name: string, configDir: string): Endpoint | undefined {
   if (name === 'default') return undefined;
   const digest = contextDigest(name);
   const metaPath = join(configDir, 'contexts', 'meta', digest, 'meta.json');
@@ -179,7 +179,7 @@ export function readContext(name: string, configDir: string, exists: (path: stri
   const material: TlsMaterial = { verify: meta.Endpoints?.docker?.SkipTLSVerify !== true };
   for (const [field, file] of [['caFile', 'ca.pem'], ['certFile', 'cert.pem'], ['keyFile', 'key.pem']] as const) {
     const path = join(tlsDir, file);
-    if (exists(path)) material[field] = path;
+    if (existsSync(path)) material[field] = path;
   }
   const hasTls = material.caFile !== undefined || material.certFile !== undefined || material.keyFile !== undefined;
   return parseHost(host, hasTls && !host.startsWith('unix:') && !host.startsWith('ssh:') ? material : undefined);
@@ -224,14 +224,14 @@ export function resolveEndpoint(options: ResolveOptions = {}): ResolvedEndpoint 
   const envTls = tlsFromEnv(env, configDir);
   if (options.host !== undefined) return { endpoint: parseHost(options.host, isTcp(options.host) ? envTls : undefined), source: 'flag' };
   if (options.context !== undefined) {
-    const endpoint = readContext(options.context, configDir, exists);
+    const endpoint = readContext(options.context, configDir);
     if (endpoint) return { endpoint, source: 'context-flag', contextName: options.context };
     return defaultEndpoint(env, exists, options.context);
   }
   if (env.DOCKER_HOST) return { endpoint: parseHost(env.DOCKER_HOST, isTcp(env.DOCKER_HOST) ? envTls : undefined), source: 'env' };
   const contextName = env.DOCKER_CONTEXT || currentContextFromConfig(configDir);
   if (contextName) {
-    const endpoint = readContext(contextName, configDir, exists);
+    const endpoint = readContext(contextName, configDir);
     if (endpoint) return { endpoint, source: env.DOCKER_CONTEXT ? 'env-context' : 'config-context', contextName };
     return defaultEndpoint(env, exists, contextName);
   }

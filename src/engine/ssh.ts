@@ -38,19 +38,21 @@ export class SshStream extends Duplex {
       this.touch();
       if (!this.push(chunk)) this.child.stdout!.pause();
     });
-    this.child.stdout!.on('end', () => this.push(null));
     this.child.stderr!.on('data', (chunk: Buffer) => {
       // Keep the end of stderr: it holds ssh's or the remote docker's explanation of a failure.
       this.stderrTail = (this.stderrTail + chunk.toString('utf8')).slice(-2000);
     });
     this.child.on('error', (error) => this.destroy(error));
-    this.child.on('exit', (code, signal) => {
+    // 'close' comes after stdout ended and the process exited: only then is a clean end told from a failure.
+    this.child.on('close', (code, signal) => {
       if (code !== 0 && code !== null) {
         const detail = this.stderrTail.trim().split('\n').slice(-3).join(' ').trim();
         const error = Object.assign(new Error(`ssh exited with status ${code}${detail ? `: ${detail}` : ''}`), { code: 'ESSHEXIT' });
         this.destroy(error);
       } else if (signal && !this.destroyed) {
         this.destroy(Object.assign(new Error(`ssh killed by ${signal}`), { code: 'ESSHEXIT' }));
+      } else {
+        this.push(null);
       }
     });
     this.child.stdin!.on('error', () => {
