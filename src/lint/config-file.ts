@@ -280,12 +280,13 @@ export function configFromObject(doc: unknown): PartialLintConfig {
 /** Parses config file text. Errors carry `file:line:column` when the YAML itself is malformed. */
 export async function parseConfigText(text: string, fileName: string): Promise<ParseOutcome> {
   // Loaded lazily: most runs have no config file, and start-up time matters.
-  const { parseDocument } = await import('yaml');
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const { parseDocument, LineCounter } = await import('yaml');
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter });
   const problem = doc.errors[0];
   if (problem) {
-    const pos = problem.linePos?.[0];
-    const where = pos ? `${fileName}:${pos.line}:${pos.col}` : fileName;
+    const pos = lineCounter.linePos(problem.pos[0]);
+    const where = `${fileName}:${pos.line}:${pos.col}`;
     return { ok: false, error: `${where}: ${problem.message.split('\n')[0]}` };
   }
   try {

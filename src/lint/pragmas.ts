@@ -56,7 +56,8 @@ function kindOf(scope: string | undefined): PragmaKind {
  * Parses the text after `#` of a whole-line comment. Returns null when it is not a (valid) pragma:
  * an invalid pragma is ignored silently, as Hadolint does.
  */
-export function parsePragma(commentText: string): Pragma | null {
+export function parsePragma(rawText: string): Pragma | null {
+  const commentText = rawText.replace(/[\r\n]+$/, '');
   let m = HADOLINT_IGNORE.exec(commentText);
   if (m) return { kind: kindOf(m[1]), tool: 'hadolint', codes: splitCodes(m[2]!) };
   m = HADOLINT_SHELL.exec(commentText);
