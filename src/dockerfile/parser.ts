@@ -65,25 +65,30 @@ function isSpace(c: number): boolean {
 
 /**
  * One instruction's text with continuation lines joined. Each segment is a piece of one physical line;
- * positions are found by binary search over segment starts.
+ * positions are found by binary search over segment starts. Most instructions have one segment: that case
+ * keeps scalars only, since big files hold hundreds of thousands of instructions.
  */
 class LogicalLine {
-  readonly text: string;
+  /** Line and column of joined offset 0 (single-segment case and first segment). */
+  private readonly line0: number;
+  private readonly column0: number;
   constructor(
-    pieces: string[],
-    private readonly segJoined: number[],
-    private readonly segSource: number[],
-    private readonly segLine: number[],
-    private readonly segLineStart: number[],
+    readonly text: string,
+    firstLine: number,
+    firstColumn: number,
+    /** For several segments: joined start, 1-based line and column of each segment's first character. */
+    private readonly segJoined: number[] | null,
+    private readonly segLine: number[] | null,
+    private readonly segColumn: number[] | null,
     /** 1-based line of the last physical line consumed, and its length: the end of the instruction. */
     readonly lastLine: number,
     readonly lastLineLength: number,
   ) {
-    this.text = pieces.length === 1 ? pieces[0] : pieces.join('');
+    this.line0 = firstLine;
+    this.column0 = firstColumn;
   }
 
-  private segmentOf(offset: number): number {
-    const starts = this.segJoined;
+  private segmentOf(offset: number, starts: number[]): number {
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -97,18 +102,20 @@ class LogicalLine {
   /** Position of the character at `offset` (or just past the text when offset === length). */
   pos(offset: number): Position {
     const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
-    const k = this.segmentOf(o);
-    return {
-      line: this.segLine[k],
-      column: this.segSource[k] + (o - this.segJoined[k]) - this.segLineStart[k] + 1,
-    };
+    const starts = this.segJoined;
+    if (starts === null) return { line: this.line0, column: this.column0 + o };
+    const k = this.segmentOf(o, starts);
+    return { line: (this.segLine as number[])[k], column: (this.segColumn as number[])[k] + (o - starts[k]) };
   }
 
   /** Position just past the character at `offset - 1`: the exclusive end of a range ending at `offset`. */
   end(offset: number): Position {
     if (offset <= 0) return this.pos(0);
-    const p = this.pos(offset - 1);
-    return { line: p.line, column: p.column + 1 };
+    const o = offset > this.text.length ? this.text.length : offset;
+    const starts = this.segJoined;
+    if (starts === null) return { line: this.line0, column: this.column0 + o };
+    const k = this.segmentOf(o - 1, starts);
+    return { line: (this.segLine as number[])[k], column: (this.segColumn as number[])[k] + (o - starts[k]) };
   }
 
   span(from: number, to: number): Span {
@@ -420,8 +427,8 @@ class Parser {
   private readonly errors: SyntaxProblem[] = [];
   private readonly lineStarts: number[];
   private escape = '\\';
-  /** Offset of each instruction's arguments in its logical line (for heredoc marker spans). */
-  private readonly argsStart = new WeakMap<Instruction, number>();
+  /** Offset of the arguments in the logical line, per nesting depth (0: top level, 1: ONBUILD payload). */
+  private readonly argsStartAtDepth: number[] = [0, 0];
 
   constructor(private readonly text: string) {
     const starts = [0];
@@ -429,10 +436,14 @@ class Parser {
     // A final newline does not start another line.
     if (starts.length > 1 && starts[starts.length - 1] === text.length) starts.pop();
     this.lineStarts = starts;
+    this.lastLineEnd = text.endsWith('\n') ? text.length - 1 : text.length;
   }
 
+  private readonly lastLineEnd: number;
+
+  /** Offset of the newline ending line `index` (or of the end of the text). */
   private lineEnd(index: number): number {
-    return index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] - 1 : this.text.length;
+    return index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] - 1 : this.lastLineEnd;
   }
 
   private problem(message: string, span: Span): void {
@@ -535,17 +546,17 @@ class Parser {
   private readLogicalLine(index: number, p: number): { logical: LogicalLine; next: number } {
     const t = this.text;
     const esc = this.escape.charCodeAt(0);
-    const pieces: string[] = [];
-    const segJoined: number[] = [];
-    const segSource: number[] = [];
-    const segLine: number[] = [];
-    const segLineStart: number[] = [];
+    const nLines = this.lineStarts.length;
+    let pieces: string[] | null = null;
+    let segJoined: number[] | null = null;
+    let segLine: number[] | null = null;
+    let segColumn: number[] | null = null;
+    let firstPiece = '';
     let joinedLength = 0;
     let line = index;
     let start = p;
     let lastLine = index;
     let next = index + 1;
-    const nLines = this.lineStarts.length;
     for (;;) {
       const le = this.lineEnd(line);
       let e = le;
@@ -554,11 +565,20 @@ class Parser {
       // escaped; an escape alone on its line always continues.
       const continued = e > start && t.charCodeAt(e - 1) === esc && (e - 1 === start || t.charCodeAt(e - 2) !== esc);
       const segEnd = continued ? e - 1 : le;
-      pieces.push(t.slice(start, segEnd));
-      segJoined.push(joinedLength);
-      segSource.push(start);
-      segLine.push(line + 1);
-      segLineStart.push(this.lineStarts[line]);
+      const piece = t.slice(start, segEnd);
+      if (line === index) firstPiece = piece;
+      else {
+        if (pieces === null) {
+          pieces = [firstPiece];
+          segJoined = [0];
+          segLine = [index + 1];
+          segColumn = [p - this.lineStarts[index] + 1];
+        }
+        pieces.push(piece);
+        (segJoined as number[]).push(joinedLength);
+        (segLine as number[]).push(line + 1);
+        (segColumn as number[]).push(start - this.lineStarts[line] + 1);
+      }
       joinedLength += segEnd - start;
       lastLine = line;
       next = line + 1;
@@ -583,11 +603,12 @@ class Parser {
       start = this.lineStarts[line];
     }
     const logical = new LogicalLine(
-      pieces,
+      pieces === null ? firstPiece : pieces.join(''),
+      index + 1,
+      p - this.lineStarts[index] + 1,
       segJoined,
-      segSource,
       segLine,
-      segLineStart,
+      segColumn,
       lastLine + 1,
       this.lineEnd(lastLine) - this.lineStarts[lastLine],
     );
@@ -622,9 +643,8 @@ class Parser {
       heredocs: [] as Heredoc[],
     };
 
-    const instruction = this.dispatch(L, base, upper, argsStart, end, flags, depth);
-    this.argsStart.set(instruction, argsStart);
-    return instruction;
+    this.argsStartAtDepth[depth] = argsStart;
+    return this.dispatch(L, base, upper, argsStart, end, flags, depth);
   }
 
   private dispatch(
@@ -780,7 +800,13 @@ class Parser {
         const raw = t.slice(w.start, w.end);
         const marker = findHeredocMarkers(raw, 0, raw.length);
         if (marker.length === 1 && marker[0].start === 0 && marker[0].end === raw.length) return marker[0].delimiter;
-        return unquote(raw, this.escape).value;
+        const word = unquote(raw, this.escape);
+        if (word.unterminated) {
+          // BuildKit fails on this word; keep it as written.
+          this.problem('unterminated quote', L.span(w.start, w.end));
+          return raw;
+        }
+        return word.value;
       });
     }
     const instr: CopyInstruction = {
@@ -998,7 +1024,7 @@ class Parser {
       return index;
     }
     // Markers are searched in the arguments after the flags, as whole words.
-    const argsOffset = this.argsStart.get(target) ?? 0;
+    const argsOffset = this.argsStartAtDepth[target === instruction ? 0 : 1];
     if (target.rawArgs.indexOf('<<') < 0) return index;
     const markers = findHeredocMarkers(target.rawArgs, 0, target.rawArgs.length);
     if (markers.length === 0) return index;
@@ -1064,7 +1090,7 @@ class Parser {
 
   private endOfText(): Position {
     const last = this.lineStarts.length - 1;
-    return { line: last + 1, column: this.text.length - this.lineStarts[last] + 1 };
+    return { line: last + 1, column: this.lastLineEnd - this.lineStarts[last] + 1 };
   }
 
   positionOf(offset: number): Position {
