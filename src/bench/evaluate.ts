@@ -133,12 +133,18 @@ function infoField(snapshot: Snapshot, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function evaluate(snapshot: Snapshot, options: EvaluateOptions): BenchReport {
+/** Build the evaluation context (every derived view) once; also used by the example test harness. */
+export function buildEvalContext(snapshot: Snapshot, options: Pick<EvaluateOptions, 'includeContainers' | 'excludeContainers'> = {}): EvalContext {
   const runtime = buildRuntimeView(snapshot, {
     ...(options.includeContainers ? { includeContainers: options.includeContainers } : {}),
     ...(options.excludeContainers ? { excludeContainers: options.excludeContainers } : {}),
   });
-  const context: EvalContext = { snapshot, runtime };
+  return { snapshot, runtime };
+}
+
+export function evaluate(snapshot: Snapshot, options: EvaluateOptions): BenchReport {
+  const context = buildEvalContext(snapshot, options);
+  const runtime = context.runtime;
   const selected = select(options.checks ?? CHECKS, options);
   const results: BenchResult[] = selected.map(({ check, id }) => {
     const outcome = runCheck(check, context);
