@@ -3,7 +3,7 @@ import { findOption, runCommands } from './util/dsc.js';
 
 const RPM_MANAGERS = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
 /** `gpgcheck=0`, `repo_gpgcheck=false`, `--setopt=*.gpgcheck=0`, in any command's words (echo, sed, tee, --setopt). */
-const GPGCHECK_OFF = /(^|[^A-Za-z0-9_])(local(pkg)?_|repo_)?gpgcheck\s*=\s*(0|false|no|off)\b/i;
+const GPGCHECK_OFF = /(^|[^A-Za-z0-9_]|\\n)(local(pkg)?_|repo_)?gpgcheck\s*=\s*(0|false|no|off)\b/i;
 
 export const rule: DockerfileRule = {
   meta: {
