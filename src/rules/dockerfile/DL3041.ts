@@ -1,6 +1,6 @@
 import type { DockerfileRule } from './types.js';
-import { anchorOf, cmdHasAnyArg, listWords, nonFlagWords, passes } from './util/rules-b.js';
-import { rpmPackagePinned, withKnownVariables } from './util/rpm-pin.js';
+import { anchorOf, cmdHasAnyArg, listWords, nonFlagWords, runEntries } from './util/rules-b.js';
+import { rpmPackagePinned } from './util/rpm-pin.js';
 import type { ShellWord } from '../../shell/types.js';
 
 const TOOLS = ['dnf', 'microdnf'];
@@ -13,7 +13,7 @@ export const rule: DockerfileRule = {
     rationale:
       'Unpinned packages install whatever the repository serves on the day of the build, so the same Dockerfile can produce different images.',
     remediation:
-      'Write each package as `name-version` (e.g. `httpd-2.4.58`), install a `.rpm` file, or use `name-${VERSION}` with an ARG/ENV; for `dnf module install` name a stream (`nodejs:20`).',
+      'Write each package as `name-version` (e.g. `httpd-2.4.58`), install a `.rpm` file, for `dnf module install` name a stream (`nodejs:20`).',
     docsAnchor: 'dl3041',
     tags: ['hadolint', 'onbuild', 'dnf', 'pinning'],
     examples: {
@@ -29,27 +29,23 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    const { normal, onbuild } = passes(model);
-    for (const pass of [normal, onbuild]) {
-      for (const { entry, isKnown } of withKnownVariables(pass)) {
-        if (entry.instruction.keyword !== 'RUN') continue;
-        const script = model.shell(entry.instruction);
-        if (!script) continue;
-        const bad: ShellWord[] = [];
-        for (const cmd of script.commands) {
-          if (!cmdHasAnyArg(cmd, TOOLS, ['install'])) continue;
-          const isModule = cmd.args.includes('module');
-          // Groups are named collections without versions; Hadolint skips them.
-          if (!isModule && cmd.args.includes('group')) continue;
-          for (const word of nonFlagWords(cmd)) {
-            if (word.value === 'install' || word.value === 'module') continue;
-            const pinned = isModule ? word.value.includes(':') : rpmPackagePinned(word.value, isKnown);
-            if (!pinned) bad.push(word);
-          }
+    for (const { entry, commands } of runEntries(model, model.entries)) {
+      const bad: ShellWord[] = [];
+      for (const cmd of commands) {
+        if (!cmdHasAnyArg(cmd, TOOLS, ['install'])) continue;
+        const isModule = cmd.args.includes('module');
+        // Groups are named collections without versions; Hadolint skips them.
+        if (!isModule && cmd.args.includes('group')) continue;
+        for (const word of nonFlagWords(cmd)) {
+          if (word.value === 'install' || word.value === 'module') continue;
+          // A word with an expansion may hold anything (docs/compatibility/DL3041.md).
+          if (word.value.includes('$')) continue;
+          const pinned = isModule ? word.value.includes(':') : rpmPackagePinned(word.value);
+          if (!pinned) bad.push(word);
         }
-        if (bad.length === 0) continue;
-        ctx.report(anchorOf(entry), `dnf installs ${listWords(bad.map((w) => w.value))} without a pinned version`, bad[0]?.span);
       }
+      if (bad.length === 0) continue;
+      ctx.report(anchorOf(entry), `dnf installs ${listWords(bad.map((w) => w.value))} without a pinned version`, bad[0]?.span);
     }
   },
 };

@@ -1,4 +1,4 @@
-import type { DockerfileRule, Entry, LintModel } from './types.js';
+import type { DockerfileRule, Entry, LintModel, Stage } from './types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import { anchorOf, hasCacheMountContaining, passes } from './util/rules-b.js';
 
@@ -33,16 +33,15 @@ function runTextDisablesCache(text: string): boolean {
 }
 
 function checkPass(model: LintModel, entries: readonly Entry[], report: (entry: Entry, cmd: ShellCommand) => void): void {
-  // Which stages (by alias, else image name, as Hadolint keys them) set PIP_NO_CACHE_DIR via ENV.
-  const disabled = new Map<string | null, boolean>();
-  let current: string | null = null;
+  // Stages that set PIP_NO_CACHE_DIR via ENV; a stage inherits from the stage it is built FROM
+  // (docs/compatibility/DL3042.md). The ONBUILD pass never sees FROM and uses one scope.
+  const disabled = new Map<Stage | null, boolean>();
+  let current: Stage | null = null;
   for (const entry of entries) {
     const instruction = entry.instruction;
     if (instruction.keyword === 'FROM' && !entry.onbuild) {
-      const key = instruction.alias ?? instruction.image.name;
-      const inherited = disabled.get(instruction.image.name) ?? false;
-      disabled.set(key, inherited);
-      current = key;
+      current = entry.stage;
+      disabled.set(current, current?.parent ? disabled.get(current.parent) ?? false : false);
     } else if (instruction.keyword === 'ENV') {
       const pair = instruction.pairs.find((p) => p.key === 'PIP_NO_CACHE_DIR');
       if (pair && TRUTHY.includes(pair.value)) disabled.set(current, true);

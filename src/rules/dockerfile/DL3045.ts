@@ -1,4 +1,4 @@
-import type { DockerfileRule } from './types.js';
+import type { DockerfileRule, Stage } from './types.js';
 import { stripQuotes } from './util/rules-b.js';
 
 /** Absolute enough not to depend on the working directory: `/x`, `$VAR`, `C:\x`, `C:/x`. */
@@ -29,16 +29,15 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    // Hadolint keys stages by alias (else image name); a stage inherits the flag of the name it is built FROM.
-    const workdirSet = new Map<string | null, boolean>();
-    let current: string | null = null;
+    // A stage inherits WORKDIR from the stage it is built FROM (docs/compatibility/DL3045.md).
+    const workdirSet = new Map<Stage | null, boolean>();
+    let current: Stage | null = null;
     for (const entry of model.entries) {
       if (entry.onbuild) continue;
       const instruction = entry.instruction;
       if (instruction.keyword === 'FROM') {
-        const key = instruction.alias ?? instruction.image.name;
-        workdirSet.set(key, workdirSet.get(instruction.image.name) ?? false);
-        current = key;
+        current = entry.stage;
+        workdirSet.set(current, current?.parent ? workdirSet.get(current.parent) ?? false : false);
       } else if (instruction.keyword === 'WORKDIR') {
         workdirSet.set(current, true);
       } else if (instruction.keyword === 'COPY') {

@@ -1,5 +1,10 @@
 import type { DockerfileRule, Stage } from './types.js';
 
+function namesStage(reference: string, stage: Stage): boolean {
+  if (/^[0-9]+$/.test(reference)) return Number(reference) === stage.index;
+  return stage.alias !== undefined && stage.alias.toLowerCase() === reference.toLowerCase();
+}
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DL3049',
@@ -37,14 +42,14 @@ export const rule: DockerfileRule = {
         if (instruction.keyword === 'FROM') {
           current = entry.stage;
           if (!current) continue;
-          // Built FROM a stage (by alias) that has the label: inherited.
-          const parentHasIt = [...good].some((s) => s.alias !== undefined && s.alias === instruction.image.name);
-          (parentHasIt ? good : bad).add(current);
+          // Built FROM a stage that has the label: inherited.
+          (current.parent && good.has(current.parent) ? good : bad).add(current);
         } else if (instruction.keyword === 'COPY') {
           const from = instruction.flags.find((f) => f.name === 'from')?.value;
           if (from == null) continue;
-          // Stages that only feed files to others do not need the label.
-          for (const stage of [...bad]) if (stage.alias === from) bad.delete(stage);
+          // Stages that only feed files to others do not need the label; they may be named by alias
+          // (case-insensitively, as BuildKit) or by index (docs/compatibility/DL3049.md).
+          for (const stage of [...bad]) if (namesStage(from, stage)) bad.delete(stage);
         } else if (instruction.keyword === 'LABEL' && current) {
           if (instruction.pairs.some((p) => p.key === label)) {
             good.add(current);

@@ -19,9 +19,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    // Hadolint names a stage by its alias, else its image name, and lets a stage inherit from any
-    // earlier healthy stage of the name it is built FROM.
-    const healthyNames = new Set<string>();
+    // A stage inherits the HEALTHCHECK of the stage it is built FROM (docs/compatibility/DL3057.md).
+    const healthy = new Set<Stage>();
     const unhealthy = new Set<Stage>();
     let current: Stage | null = null;
     for (const entry of model.entries) {
@@ -30,10 +29,10 @@ export const rule: DockerfileRule = {
       if (instruction.keyword === 'FROM') {
         current = entry.stage;
         if (!current) continue;
-        if (healthyNames.has(instruction.image.name)) healthyNames.add(current.alias ?? instruction.image.name);
+        if (current.parent && healthy.has(current.parent)) healthy.add(current);
         else unhealthy.add(current);
       } else if (instruction.keyword === 'HEALTHCHECK' && current) {
-        healthyNames.add(current.alias ?? current.from.image.name);
+        healthy.add(current);
         unhealthy.delete(current);
       }
     }

@@ -1,11 +1,5 @@
 import type { DockerfileRule, Entry, Stage } from './types.js';
 import { anchorOf, cmdHasAnyArg, hasCacheMountContaining, passes } from './util/rules-b.js';
-import type { FromInstruction } from '../../dockerfile/ast.js';
-
-/** Two FROMs are "the same" in Hadolint's last-stage test when image, alias and platform all match. */
-function sameFrom(a: FromInstruction, b: FromInstruction): boolean {
-  return a.image.raw === b.image.raw && a.alias === b.alias && a.platform === b.platform;
-}
 
 export const rule: DockerfileRule = {
   meta: {
@@ -41,15 +35,14 @@ export const rule: DockerfileRule = {
         const clean = commands.findIndex((c) => cmdHasAnyArg(c, 'yarn', ['cache', 'clean']));
         return clean < 0 || clean < install;
       });
-    // Only stages that end up in an image count: the last one (compared by its FROM line, as Hadolint
-    // does) and any stage another FROM builds on. COPY --from sources are not shipped.
+    // Only stages that end up in an image count: the last one and any stage another FROM builds on
+    // (from the stage graph, like DL3009; docs/compatibility/DL3060.md). COPY --from sources are not shipped.
+    const kept = new Set<Stage>();
     const last = model.stages[model.stages.length - 1];
-    const parentNames = new Set(model.stages.map((s) => s.from.image.name));
-    const shipped = (stage: Stage | null): boolean =>
-      // Before any FROM there is no stage at all; Hadolint only reports those when no FROM follows.
-      (stage === null && last === undefined) ||
-      (stage !== null && last !== undefined && sameFrom(stage.from, last.from)) ||
-      (stage !== null && stage.alias !== undefined && parentNames.has(stage.alias));
+    if (last) kept.add(last);
+    for (const stage of model.stages) if (stage.parent) kept.add(stage.parent);
+    // Before any FROM there is no stage at all; those only count in a file without FROM.
+    const shipped = (stage: Stage | null): boolean => (stage === null ? last === undefined : kept.has(stage));
     for (const entry of failing(normal)) {
       if (!shipped(entry.stage)) continue;
       ctx.report(anchorOf(entry), '`yarn install` leaves its package cache in the layer; add `yarn cache clean` after it');
