@@ -8,6 +8,9 @@ import fc from 'fast-check';
 import type { DockerfileRule } from '../../src/rules/dockerfile/types.js';
 import { hitsOf, linesOf } from './helpers-dl3030-4006.js';
 import { isEmail, isGitHash, isRfc3339, isSemver, isSpdxId, isUri } from '../../src/rules/dockerfile/util/validators.js';
+import { rpmPackagePinned } from '../../src/rules/dockerfile/util/rpm-pin.js';
+import { labelKeyProblem } from '../../src/rules/dockerfile/DL3048.js';
+import { looksSecret } from '../../src/rules/dockerfile/DL3064.js';
 
 import { rule as DL3030 } from '../../src/rules/dockerfile/DL3030.js';
 import { rule as DL3032 } from '../../src/rules/dockerfile/DL3032.js';
@@ -535,6 +538,35 @@ describe('DL3030-DL4006 messages and spans', () => {
     assert.match(hits[0]?.message ?? '', /'a'/);
   });
 });
+
+describe('DL3030-DL4006 helper properties', () => {
+  const segment = fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/);
+  it('reverse-DNS keys of lower-case segments are valid label keys', () => {
+    fc.assert(
+      fc.property(fc.array(segment, { minLength: 1, maxLength: 5 }), (parts) => {
+        const key = parts.join('.');
+        return RESERVED.some((r) => key.startsWith(r)) || labelKeyProblem(key) === null;
+      }),
+    );
+  });
+  it('a key with an upper-case letter is never valid', () => {
+    fc.assert(fc.property(segment, fc.stringMatching(/^[A-Z]$/), (s, upper) => labelKeyProblem(s + upper + s) !== null));
+  });
+  it('name-<digits> rpm words are pinned, bare names are not', () => {
+    fc.assert(
+      fc.property(segment, fc.nat(), fc.nat(), (name, major, minor) =>
+        rpmPackagePinned(`${name}-${major}.${minor}`) && !rpmPackagePinned(name),
+      ),
+    );
+  });
+  it('any name containing PASSWORD or TOKEN in any case looks secret', () => {
+    fc.assert(
+      fc.property(segment, fc.constantFrom('password', 'TOKEN', 'Secret'), segment, (a, b, c) => looksSecret(`${a}_${b}_${c}`)),
+    );
+  });
+});
+
+const RESERVED = ['com.docker.', 'io.docker.', 'org.dockerproject.'];
 
 describe('label validators', () => {
   const table: [string, (v: string) => boolean, string[], string[]][] = [
