@@ -47,15 +47,12 @@ function position(f: Finding): string {
 export function format(report: LintReport, options: ReportOptions): string {
   const color = options.color;
   const lines: string[] = [];
-  for (const e of report.errors) {
-    const where = e.line !== undefined ? `:${e.line}:${e.column ?? 1}` : '';
-    lines.push(`${e.file}${where} ${paint('error', COLOUR.error, color)}: ${oneLine(e.message)}`);
-  }
   for (const f of report.findings) {
     const severity = paint(f.severity, COLOUR[f.severity], color);
     lines.push(`${f.file}:${position(f)} ${f.ruleId} ${severity}: ${oneLine(f.message)}`);
   }
-  if (lines.length === 0) return '';
+  // Input errors themselves go to stderr (the CLI prints them); the summary still counts them.
+  if (lines.length === 0 && report.errors.length === 0) return '';
   lines.push(summaryLine(report));
   return lines.map((l) => l + '\n').join('');
 }
