@@ -36,21 +36,12 @@ export async function run(argv: readonly string[]): Promise<number> {
   }
   if (files.length !== 1) throw new UsageError('parse takes exactly one FILE');
   const file = files[0]!;
-  const { decodeDockerfile, MAX_FILE_BYTES } = await import('../lint/linter.js');
-  const { readFile, stat } = await import('node:fs/promises');
+  const { readDockerfileText, describeReadError } = await import('../lint/input.js');
   let text: string;
   try {
-    if (file === '-') {
-      const chunks: Buffer[] = [];
-      for await (const chunk of process.stdin as AsyncIterable<Buffer>) chunks.push(chunk);
-      text = decodeDockerfile(Buffer.concat(chunks));
-    } else {
-      if ((await stat(file)).size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES} bytes`);
-      text = decodeDockerfile(await readFile(file));
-    }
+    text = await readDockerfileText(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`${file}: ${code === 'ENOENT' ? 'no such file or directory' : (error as Error).message}`);
+    throw new UsageError(`${file}: ${describeReadError(error)}`);
   }
   const { parseDockerfile } = await import('../dockerfile/parser.js');
   const df = parseDockerfile(text, file);

@@ -206,36 +206,6 @@ export interface LintFilesResult {
   sources: Map<string, string>;
 }
 
-/** Files larger than this are refused: no real Dockerfile comes close, and memory must stay bounded. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
-
-/** Decodes file bytes: UTF-8 by default, UTF-16 when a byte-order mark says so. */
-export function decodeDockerfile(bytes: Uint8Array): string {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  return new TextDecoder('utf-8').decode(bytes);
-}
-
-async function readAllStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_FILE_BYTES) throw new Error(`input is larger than ${MAX_FILE_BYTES} bytes`);
-    chunks.push(chunk);
-  }
-  return decodeDockerfile(Buffer.concat(chunks));
-}
-
-async function readInput(path: string, options: LintFilesOptions): Promise<string> {
-  if (path === '-') return (options.readStdin ?? readAllStdin)();
-  const { readFile, stat } = await import('node:fs/promises');
-  const info = await stat(path);
-  if (info.isDirectory()) throw new Error('is a directory');
-  if (info.size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES} bytes`);
-  return decodeDockerfile(await readFile(path));
-}
-
 /** Lints files (paths as expanded by `expandPaths`; `-` is stdin), batching ShellCheck across files. */
 export async function lintFiles(
   paths: readonly string[],
@@ -251,10 +221,11 @@ export async function lintFiles(
     for (const path of paths.slice(start, start + chunkSize)) {
       let text: string;
       try {
-        text = await readInput(path, options);
+        const { readDockerfileText } = await import('./input.js');
+        text = await readDockerfileText(path, options.readStdin);
       } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        result.errors.push({ file: path, message: code === 'ENOENT' ? 'no such file or directory' : (error as Error).message });
+        const { describeReadError } = await import('./input.js');
+        result.errors.push({ file: path, message: describeReadError(error) });
         continue;
       }
       try {
