@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { DockerfileRule } from '../../src/rules/dockerfile/types.js';
-import { hitsOf, linesOf } from './helpers-dl3030-4006.js';
+import { countsOf, hitsOf, linesOf } from './helpers-dl3030-4006.js';
 import { isEmail, isGitHash, isRfc3339, isSemver, isSpdxId, isUri } from '../../src/rules/dockerfile/util/validators.js';
 import { rpmPackagePinned } from '../../src/rules/dockerfile/util/rpm-pin.js';
 import { labelKeyProblem } from '../../src/rules/dockerfile/DL3048.js';
@@ -536,6 +536,30 @@ describe('DL3030-DL4006 messages and spans', () => {
     const hits = await hitsOf(DL3049, df(`${F} AS a`, `${F} AS b`), SCHEMA({ z: 'text', a: 'text' }));
     assert.deepEqual(hits.map((h) => h.line), [1, 1, 2, 2]);
     assert.match(hits[0]?.message ?? '', /'a'/);
+  });
+});
+
+describe('DL3030-DL4006 bounded time on large input', () => {
+  it('an ENV with thousands of cross-referencing pairs is linear', async () => {
+    const pairs = Array.from({ length: 5000 }, (_, i) => `V${i}=$V${i + 1}`).join(' ');
+    const started = Date.now();
+    assert.deepEqual(await linesOf(DL3044, df(F, `ENV ${pairs}`)), [2]);
+    assert.ok(Date.now() - started < 2000);
+  });
+  it('thousands of stages and RUNs stay fast for every rule', async () => {
+    const lines: string[] = [];
+    for (let i = 0; i < 400; i++) lines.push(`FROM debian:12 AS s${i}`, 'RUN wget -q x', 'RUN curl -f y | tar x', 'LABEL a=1', 'COPY --from=s0 / /');
+    const text = df(...lines);
+    const started = Date.now();
+    const counts = await countsOf(RULES, text, SCHEMA({ a: 'url', b: 'text' }, { strictLabels: true }));
+    assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
+    // Every stage: wget+curl (DL4001 on the curl RUN), a pipe without pipefail, a bad url label, b missing.
+    assert.equal(counts.DL4001, 400);
+    assert.equal(counts.DL4006, 400);
+    assert.equal(counts.DL3052, 400);
+    assert.equal(counts.DL3067, 400);
+    // s0 is a COPY --from source, so it is excused from the required label.
+    assert.equal(counts.DL3049, 399);
   });
 });
 

@@ -39,3 +39,19 @@ export async function linesOf(
 ): Promise<number[]> {
   return (await hitsOf(rule, text, config)).map((h) => h.line);
 }
+
+/** Runs several rules on one model (built once), returning the number of findings per rule id. */
+export async function countsOf(
+  rules: readonly DockerfileRule[],
+  text: string,
+  config: Partial<LintConfig> | Record<string, unknown> = {},
+): Promise<Record<string, number>> {
+  await initShell();
+  const model = buildLintModel(parseDockerfile(text), { ...defaultLintConfig(), ...(config as Partial<LintConfig>) });
+  const counts: Record<string, number> = {};
+  for (const rule of rules) {
+    counts[rule.meta.id] = 0;
+    rule.check(model, { report: () => void (counts[rule.meta.id] = (counts[rule.meta.id] ?? 0) + 1) });
+  }
+  return counts;
+}

@@ -1,24 +1,22 @@
 import type { DockerfileRule } from './types.js';
 import type { KeyValue } from '../../dockerfile/ast.js';
 
-const NAME_CHAR = /[A-Za-z0-9_]/;
-
-/** True when `text` references `name` as `${name}` or as `$name` not followed by another name character. */
-function references(text: string, name: string): boolean {
-  if (text.includes('${' + name + '}')) return true;
-  const bare = '$' + name;
-  let at = text.indexOf(bare);
-  while (at >= 0) {
-    const next = text[at + bare.length];
-    if (next === undefined || !NAME_CHAR.test(next)) return true;
-    at = text.indexOf(bare, at + 1);
-  }
-  return false;
+/**
+ * Variable names a value refers to: `${NAME}` exactly, or a bare `$NAME` (the whole run of name
+ * characters, so `$AB` names `AB`, not `A`). Modifier forms such as `${A:-x}` are not counted, as in Hadolint.
+ */
+function referencedNames(text: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of text.matchAll(/\$(?:\{([A-Za-z0-9_]+)\}|([A-Za-z0-9_]+))/g)) names.add(m[1] ?? m[2] ?? '');
+  return names;
 }
 
-/** Keys of `pairs` referenced in the value of some OTHER pair of the same instruction. */
+/** Keys of `pairs` referenced in the value of some OTHER pair of the same instruction (linear time). */
 function crossReferences(pairs: readonly KeyValue[]): KeyValue[] {
-  return pairs.filter((pair, i) => pairs.some((other, j) => j !== i && references(other.value, pair.key)));
+  const refs = pairs.map((p) => referencedNames(p.value));
+  const referencingPairs = new Map<string, number>();
+  for (const set of refs) for (const name of set) referencingPairs.set(name, (referencingPairs.get(name) ?? 0) + 1);
+  return pairs.filter((pair, i) => (referencingPairs.get(pair.key) ?? 0) - (refs[i]?.has(pair.key) ? 1 : 0) > 0);
 }
 
 export const rule: DockerfileRule = {
