@@ -75,7 +75,7 @@ function standInModel(dockerfile: Dockerfile, config: LintConfig): LintModel {
       if (!cache.has(instruction)) {
         const text = textOf(instruction);
         const command = 'command' in instruction ? instruction.command : null;
-        const mapper = command && command.form === 'shell' && text === command.script ? command.offsetToPosition : undefined;
+        const mapper = command && command.form === 'shell' && text === command.script ? (offset: number) => command.offsetToPosition(offset) : undefined;
         cache.set(instruction, text === null ? null : parseShell(text, mapper));
       }
       return cache.get(instruction) ?? null;

@@ -7,8 +7,15 @@ const INSECURE_FLAGS = ['allow-unauthenticated', 'allow-insecure-repositories', 
 /** apt configuration items that turn off signature or TLS checks, set to a true-ish (or false-ish) value. */
 const INSECURE_OPTION =
   /(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)\s*[= ]\s*"?(true|1|yes|on)\b|Acquire::https?(::[^:=\s]+)?::Verify-(Peer|Host)\s*[= ]\s*"?(false|0|no|off)\b/i;
-/** A sources.list entry that skips signature checks. */
-const TRUSTED_YES = /\[[^\]]*\b(trusted\s*=\s*yes|allow-insecure\s*=\s*yes)\b[^\]]*\]/i;
+/** `trusted=yes` / `allow-insecure=yes` inside the `[...]` options of a sources.list entry. */
+function hasTrustedYes(text: string): boolean {
+  // Linear scan (a bracket-spanning regex backtracks badly on text like `[[[[...`).
+  for (const m of text.matchAll(/\b(trusted|allow-insecure)\s*=\s*yes\b/gi)) {
+    const before = text.slice(0, m.index);
+    if (before.lastIndexOf('[') > before.lastIndexOf(']')) return true;
+  }
+  return false;
+}
 
 export const rule: DockerfileRule = {
   meta: {
@@ -72,7 +79,7 @@ export const rule: DockerfileRule = {
       }
       // Settings written into apt configuration or sources files by echo/printf/tee/sed.
       for (const word of cmd.words) {
-        if (TRUSTED_YES.test(word.value)) report(word, 'This writes an apt source marked [trusted=yes], so its packages are installed without signature checks');
+        if (hasTrustedYes(word.value)) report(word, 'This writes an apt source marked [trusted=yes], so its packages are installed without signature checks');
         else if (INSECURE_OPTION.test(word.value)) report(word, 'This writes an apt setting that turns off repository signature or TLS checks');
       }
     }
