@@ -337,7 +337,7 @@ export async function collectHostEvidence(options: HostCollectOptions = {}): Pro
   const hostNamespaces: Sourced<Record<string, string>> = proc
     ? await proc.namespaces(1).then((ns) => (ns && Object.keys(ns).length > 0 ? { ok: true as const, value: ns } : fail<Record<string, string>>('/proc/1/ns unreadable')))
     : fail(noProc);
-  const initComm = proc ? await proc.text(1, 'comm', 256) : undefined;
+  const initComm = proc ? (await proc.text(1, 'comm', 256)) ?? (await proc.stat(1))?.comm : undefined;
   const systemdIsPid1: Sourced<boolean> = initComm !== undefined ? { ok: true, value: initComm.trim() === 'systemd' } : fail(proc ? '/proc/1/comm unreadable' : noProc);
   const sysPresent = await hostFs.exists('/sys/kernel') || await hostFs.exists('/sys/module') || await hostFs.exists('/sys/fs');
   const apparmorEnabled: Sourced<boolean> = await (async () => {
@@ -396,7 +396,7 @@ async function identifyDaemon(
   socketPaths: string[],
   pidfiles: string[],
 ): Promise<Sourced<ProcessEvidence>> {
-  const candidates = [...exes].filter(([, exe]) => posix.basename(exe) === name).map(([pid]) => pid);
+  const candidates = [...exes].filter(([, exe]) => posix.basename(exe) === name).map(([pid]) => pid).sort((a, b) => a - b);
   const targets: Array<{ dev: number; ino: number }> = [];
   for (const path of socketPaths) {
     try {
