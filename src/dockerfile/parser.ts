@@ -40,6 +40,12 @@ const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD']);
 const COMMAND_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL']);
 const SINGLE_STRING_KEYWORDS = new Set(['USER', 'WORKDIR', 'STOPSIGNAL', 'MAINTAINER']);
 const STAGE_NAME = /^[a-z][a-z0-9_.-]*$/;
+const KEYWORDS = new Map(
+  [
+    'FROM', 'RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'ENV', 'LABEL', 'ARG', 'HEALTHCHECK', 'ONBUILD',
+    'EXPOSE', 'VOLUME', 'USER', 'WORKDIR', 'STOPSIGNAL', 'MAINTAINER',
+  ].map((k) => [k, k]),
+);
 
 /** ASCII blanks BuildKit splits words on (`[\t\v\f\r ]`). */
 function isBlank(c: number): boolean {
@@ -125,6 +131,30 @@ class LogicalLine {
   /** Where the instruction ends in the file: the end of its last physical line. */
   endOfInstruction(): Position {
     return { line: this.lastLine, column: this.lastLineLength + 1 };
+  }
+}
+
+/**
+ * Shell-form command. A class rather than a closure: big files hold hundreds of thousands of these, and
+ * private fields keep the position data out of JSON and equality checks on the public fields.
+ */
+class ShellForm {
+  readonly form = 'shell' as const;
+  readonly #line: LogicalLine;
+  readonly #start: number;
+  constructor(
+    readonly script: string,
+    readonly span: Span,
+    line: LogicalLine,
+    start: number,
+  ) {
+    this.#line = line;
+    this.#start = start;
+  }
+
+  offsetToPosition(offset: number): Position {
+    const o = offset < 0 ? 0 : offset > this.script.length ? this.script.length : offset;
+    return this.#line.pos(this.#start + o);
   }
 }
 
@@ -619,8 +649,11 @@ class Parser {
     const t = L.text;
     let kEnd = kStart;
     while (kEnd < t.length && !isSpace(t.charCodeAt(kEnd))) kEnd++;
-    const keywordRaw = t.slice(kStart, kEnd);
-    const upper = keywordRaw.toUpperCase();
+    const written = t.slice(kStart, kEnd);
+    const upperWritten = written.toUpperCase();
+    // Interned: the result of a big file holds one keyword pair per instruction.
+    const upper = KEYWORDS.get(upperWritten) ?? upperWritten;
+    const keywordRaw = written === upper ? upper : written;
     let end = t.length;
     while (end > kEnd && isSpace(t.charCodeAt(end - 1))) end--;
     let p = kEnd;
@@ -633,10 +666,11 @@ class Parser {
       p = r.next;
     }
     const argsStart = p;
+    const keywordSpan = L.span(kStart, kEnd);
     const base = {
       keywordRaw,
-      span: { start: L.pos(kStart), end: L.endOfInstruction() },
-      keywordSpan: L.span(kStart, kEnd),
+      span: { start: keywordSpan.start, end: L.endOfInstruction() },
+      keywordSpan,
       flags,
       rawArgs: t.slice(argsStart, end),
       argsSpan: L.span(argsStart, end),
@@ -658,7 +692,7 @@ class Parser {
   ): Instruction {
     if (upper === 'FROM') return this.parseFrom(L, base, argsStart, end, flags);
     if (COMMAND_KEYWORDS.has(upper)) {
-      const command = this.commandForm(L, argsStart, end, upper);
+      const command = this.commandForm(L, argsStart, end, upper, base.argsSpan, base.rawArgs);
       if (upper === 'SHELL' && command.form === 'shell') {
         this.problem('SHELL needs its arguments in JSON form, e.g. SHELL ["/bin/sh", "-c"]', base.argsSpan);
       }
@@ -726,9 +760,16 @@ class Parser {
     return { flags, next: p };
   }
 
-  private commandForm(L: LogicalLine, start: number, end: number, keyword: string): CommandForm {
+  /** `span`/`text` may be passed when already computed for [start, end), to share them. */
+  private commandForm(
+    L: LogicalLine,
+    start: number,
+    end: number,
+    keyword: string,
+    span: Span = L.span(start, end),
+    text?: string,
+  ): CommandForm {
     const t = L.text;
-    const span = L.span(start, end);
     if (t.charCodeAt(start) === 91) {
       const json = readJsonStringArray(t, start, end);
       if (json === NOT_STRINGS) {
@@ -737,13 +778,7 @@ class Parser {
         return { form: 'exec', args: json.values, span };
       }
     }
-    const script = t.slice(start, end);
-    return {
-      form: 'shell',
-      script,
-      span,
-      offsetToPosition: (offset: number) => L.pos(start + Math.max(0, Math.min(offset, script.length))),
-    };
+    return new ShellForm(text ?? t.slice(start, end), span, L, start);
   }
 
   private parseFrom(
