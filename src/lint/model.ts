@@ -1,0 +1,268 @@
+/**
+ * The lint model rules read (contract in `rules/dockerfile/types.ts`): stages with their parents and
+ * ARG-resolved images, the flat entry list (ONBUILD payloads unwrapped), and the shell commands of every
+ * RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK, parsed lazily and cached. Call after `await initShell()`.
+ */
+import type { Position } from '../core/finding.js';
+import type {
+  ArgDeclaration,
+  CommandForm,
+  Dockerfile,
+  Heredoc,
+  Instruction,
+} from '../dockerfile/ast.js';
+import { parseMountFlag } from '../dockerfile/mounts.js';
+import { resolveImageRef } from '../dockerfile/substitution.js';
+import type { Entry, LintModel, Mount, Stage } from '../rules/dockerfile/types.js';
+import { basename, nonFlagArgs, hasFlag } from '../shell/commands.js';
+import { parseShellDetailed, scriptPositionMapper, type PositionMapper } from '../shell/shell.js';
+import type { ShellCommand, ShellScript } from '../shell/types.js';
+import type { LintConfig } from './config.js';
+
+/** Interpreters whose heredoc input or shebang script is shell text. */
+export const SHELL_INTERPRETERS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
+
+interface ShellSource {
+  text: string;
+  map: PositionMapper;
+}
+
+interface CachedShell {
+  script: ShellScript | null;
+  text: string | null;
+}
+
+export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
+  const globalArgs: ArgDeclaration[] = [];
+  const stages: Stage[] = [];
+  const entries: Entry[] = [];
+  const argDefaults = new Map<string, string | undefined>();
+  let current: Stage | null = null;
+
+  for (const instruction of df.instructions) {
+    if (instruction.keyword === 'FROM') {
+      const resolvedImage = resolveImageRef(instruction.image, argDefaults);
+      const stage: Stage = { index: stages.length, from: instruction, resolvedImage, instructions: [] };
+      if (instruction.alias !== undefined) stage.alias = instruction.alias;
+      const parent = findParent(stages, instruction.image.raw, resolvedImage.raw);
+      if (parent) stage.parent = parent;
+      stages.push(stage);
+      current = stage;
+    } else if (current) {
+      current.instructions.push(instruction);
+    } else if (instruction.keyword === 'ARG') {
+      for (const declaration of instruction.args) {
+        globalArgs.push(declaration);
+        // A later `ARG V` without a default keeps the earlier default, as BuildKit does.
+        if (declaration.defaultValue !== undefined || !argDefaults.has(declaration.name)) {
+          argDefaults.set(declaration.name, declaration.defaultValue);
+        }
+      }
+    }
+    entries.push({ instruction, stage: current, onbuild: false });
+    if (instruction.keyword === 'ONBUILD' && instruction.inner) {
+      entries.push({ instruction: instruction.inner, stage: current, onbuild: true, wrapper: instruction });
+    }
+  }
+
+  const shellCache = new Map<Instruction, CachedShell>();
+  const mountCache = new Map<Instruction, Mount[]>();
+
+  const shellOf = (instruction: Instruction): CachedShell => {
+    let cached = shellCache.get(instruction);
+    if (!cached) {
+      const source = shellSource(instruction);
+      cached = source
+        ? { script: source.text === null ? null : parseShellDetailed(source.text, source.map).script, text: source.text }
+        : { script: null, text: null };
+      shellCache.set(instruction, cached);
+    }
+    return cached;
+  };
+
+  return {
+    dockerfile: df,
+    config,
+    globalArgs,
+    stages,
+    entries,
+    shell: (instruction) => shellOf(instruction).script,
+    shellText: (instruction) => shellOf(instruction).text,
+    mounts(instruction) {
+      let cached = mountCache.get(instruction);
+      if (!cached) {
+        cached = instruction.keyword === 'RUN' ? parseMounts(instruction) : [];
+        mountCache.set(instruction, cached);
+      }
+      return cached;
+    },
+  };
+}
+
+/** The earlier stage whose alias the FROM image names (stage names are case-insensitive in BuildKit). */
+function findParent(stages: Stage[], ...names: string[]): Stage | undefined {
+  const wanted = names.map((n) => n.toLowerCase());
+  for (let i = stages.length - 1; i >= 0; i--) {
+    const alias = stages[i]!.alias;
+    if (alias !== undefined && wanted.includes(alias.toLowerCase())) return stages[i];
+  }
+  return undefined;
+}
+
+function parseMounts(instruction: Instruction): Mount[] {
+  const mounts: Mount[] = [];
+  for (const flag of instruction.flags) {
+    if (flag.name.toLowerCase() !== 'mount' || flag.value === null) continue;
+    try {
+      mounts.push(parseMountFlag(flag.value));
+    } catch {
+      // A malformed mount is the parser's/linter's finding to report; the model just leaves it out.
+    }
+  }
+  return mounts;
+}
+
+/** The text to parse as shell for an instruction (text null: the instruction runs a non-shell program). */
+function shellSource(instruction: Instruction): { text: string | null; map: PositionMapper } | null {
+  switch (instruction.keyword) {
+    case 'RUN':
+    case 'CMD':
+    case 'ENTRYPOINT':
+    case 'SHELL':
+      return commandSource(instruction.command, instruction.heredocs);
+    case 'HEALTHCHECK':
+      return instruction.command ? commandSource(instruction.command, instruction.heredocs) : null;
+    default:
+      return null;
+  }
+}
+
+function commandSource(command: CommandForm, heredocs: Heredoc[]): { text: string | null; map: PositionMapper } {
+  if (command.form === 'exec') {
+    // Hadolint joins the JSON list with spaces and parses that; positions stay at the instruction.
+    const at = command.span.start;
+    return { text: command.args.join(' '), map: () => at };
+  }
+  const lineMap: PositionMapper = (offset) => command.offsetToPosition(offset);
+  if (heredocs.length === 0) return { text: command.script, map: lineMap };
+  return heredocSource(command.script, lineMap, heredocs);
+}
+
+interface MarkerRange {
+  start: number;
+  end: number;
+}
+
+/** Where each heredoc marker (`<<EOF`, `3<<-"EOF"`) sits in the instruction line, in order. */
+function findMarkers(line: string, count: number): MarkerRange[] {
+  const markers: MarkerRange[] = [];
+  const pattern = /(\d*)<<(?!<)-?[ \t]*(?:"[^"]*"|'[^']*'|\\?[^\s;&|<>()]+)+/g;
+  for (let match = pattern.exec(line); match && markers.length < count; match = pattern.exec(line)) {
+    markers.push({ start: match.index, end: match.index + match[0].length });
+  }
+  return markers;
+}
+
+/**
+ * Heredoc RUNs (BuildKit): with nothing but markers/redirections on the line, the first body is the
+ * script (unless a shebang names another interpreter). With a command on the line, the line is shell
+ * and a body is shell too only when it feeds a shell (`bash <<EOF`, not `python3 <<EOF`, `cat <<EOF`).
+ */
+function heredocSource(line: string, lineMap: PositionMapper, heredocs: Heredoc[]): ShellSource | { text: null; map: PositionMapper } {
+  const markers = findMarkers(line, heredocs.length);
+  let masked = line;
+  for (const marker of markers) {
+    masked = masked.slice(0, marker.start) + ' '.repeat(marker.end - marker.start) + masked.slice(marker.end);
+  }
+  const parsed = parseShellDetailed(masked, lineMap);
+  const located = parsed.located;
+
+  if (located.length === 0) {
+    const first = heredocs[0]!;
+    if (!isShellShebang(first.body)) return { text: null, map: lineMap };
+    return { text: first.body, map: bodyMapper(first) };
+  }
+
+  const parts: string[] = [masked];
+  const segments: Array<{ start: number; map: PositionMapper }> = [{ start: 0, map: lineMap }];
+  let length = masked.length;
+  markers.forEach((marker, index) => {
+    const heredoc = heredocs[index];
+    if (!heredoc) return;
+    const owner = ownerOf(masked, marker, located);
+    if (!owner || !feedsShell(owner)) return;
+    parts.push('\n', heredoc.body);
+    segments.push({ start: length + 1, map: bodyMapper(heredoc) });
+    length += 1 + heredoc.body.length;
+  });
+  if (segments.length === 1) return { text: masked, map: lineMap };
+  const map: PositionMapper = (offset) => {
+    let segment = segments[0]!;
+    for (const candidate of segments) if (candidate.start <= offset) segment = candidate;
+    return segment.map(offset - segment.start);
+  };
+  return { text: parts.join(''), map };
+}
+
+/** Text between a command and its heredoc marker may hold only words and redirections, no separators. */
+function sameCommand(between: string): boolean {
+  return !/[;|()\n]|&(?![\d>-])/.test(between.replace(/[<>]&/g, ''));
+}
+
+type Located = ReturnType<typeof parseShellDetailed>['located'][number];
+
+/** The command a marker feeds: the one it follows (`bash <<EOF`) or precedes (`<<EOF python3`). */
+function ownerOf(masked: string, marker: MarkerRange, located: Located[]): ShellCommand | null {
+  const before = located.filter((c) => c.start < marker.start).sort((a, b) => b.start - a.start);
+  for (const candidate of before) {
+    if (sameCommand(masked.slice(Math.min(candidate.end, marker.start), marker.start))) return candidate.command;
+  }
+  const after = located.filter((c) => c.start >= marker.end).sort((a, b) => a.start - b.start)[0];
+  if (after && sameCommand(masked.slice(marker.end, after.start))) return after.command;
+  return null;
+}
+
+/** `bash`, `sh -e`, `bash -s arg`: the shell reads its commands from the heredoc. `sh -c x`, `sh f.sh` do not. */
+function feedsShell(command: ShellCommand): boolean {
+  if (!SHELL_INTERPRETERS.has(basename(command.name))) return false;
+  if (hasFlag(command, 'c')) return false;
+  let operands = nonFlagArgs(command);
+  // `busybox sh`: args still start with the applet name.
+  if (operands.length > 0 && basename(operands[0]!) === basename(command.name) && command.args[0] === operands[0]) {
+    operands = operands.slice(1);
+  }
+  return operands.length === 0 || hasFlag(command, 's');
+}
+
+/** False when the body starts with a shebang for something other than a shell (`#!/usr/bin/env python3`). */
+export function isShellShebang(body: string): boolean {
+  const firstLine = body.replace(/^\s+/, '').split('\n', 1)[0] ?? '';
+  if (!firstLine.startsWith('#!')) return true;
+  const interpreter = shebangInterpreter(firstLine);
+  return interpreter !== null && SHELL_INTERPRETERS.has(interpreter);
+}
+
+/** The interpreter a shebang line names (`#!/usr/bin/env -S python3 -u` → `python3`). */
+export function shebangInterpreter(shebang: string): string | null {
+  const words = shebang.slice(2).trim().split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0) return null;
+  let at = 0;
+  let program = basename(words[at]!);
+  if (program === 'env' || program === 'busybox') {
+    at++;
+    while (at < words.length && (words[at]!.startsWith('-') || (program === 'env' && words[at]!.includes('=')))) at++;
+    if (at >= words.length) return null;
+    program = basename(words[at]!);
+  }
+  return program;
+}
+
+/** Maps offsets in a heredoc body to the body's lines in the file (columns shift for `<<-` bodies). */
+function bodyMapper(heredoc: Heredoc): PositionMapper {
+  const inBody = scriptPositionMapper(heredoc.body);
+  const lineOffset = heredoc.bodySpan.start.line - 1;
+  return (offset): Position => {
+    const position = inBody(offset);
+    return { line: position.line + lineOffset, column: position.column };
+  };
+}
