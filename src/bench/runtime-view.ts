@@ -6,7 +6,7 @@
 import type { ContainerProcess, Snapshot, Sourced } from './snapshot.js';
 import { fromInspect, volumesByName } from '../runtime/from-inspect.js';
 import type { ContainerRuntime } from '../runtime/model.js';
-import { DOCKER_DEFAULT_CAPS, PODMAN_DEFAULT_CAPS, resolvedBindings, type ResolvedBinding } from '../runtime/effective.js';
+import { ALL_CAPS as ALL_CAP_NAMES, DOCKER_DEFAULT_CAPS, PODMAN_DEFAULT_CAPS, resolvedBindings, type ResolvedBinding } from '../runtime/effective.js';
 
 /** Raw Engine JSON. */
 type Json = unknown;
@@ -63,6 +63,13 @@ export interface RuntimeView {
   bindingsOf(c: ContainerRuntime): ResolvedBinding[];
   /** Processes of a running container, from the host's /proc. */
   processesOf(c: ContainerRuntime): Sourced<ContainerProcess[]>;
+  /**
+   * The container's init process (State.Pid) as seen in host /proc, for corroborating configuration with
+   * the kernel's view (status, LSM label, namespaces); undefined when not running or not collected.
+   */
+  initProcess(c: ContainerRuntime): ContainerProcess | undefined;
+  /** `/proc/1/ns/*` of the host, when read. */
+  hostNamespaces?: Record<string, string>;
   /** Find a container by full id, unique id prefix, or name. */
   lookup(ref: string): ContainerRuntime | undefined;
 }
@@ -130,6 +137,7 @@ export function buildRuntimeView(snapshot: Snapshot, options: RuntimeViewOptions
   const apiSockets = new Set<string>(['/run/docker.sock', '/var/run/docker.sock']);
   const endpoint = /^unix:\/\/(.+)$/.exec(engine.endpoint);
   if (endpoint?.[1]) apiSockets.add(endpoint[1]);
+  if (snapshot.host.ok) for (const socket of snapshot.host.value.apiSockets ?? []) apiSockets.add(socket);
   if (snapshot.host.ok && snapshot.host.value.dockerd.ok) {
     const argv = snapshot.host.value.dockerd.value.argv;
     argv.forEach((arg, i) => {
@@ -225,6 +233,12 @@ export function buildRuntimeView(snapshot: Snapshot, options: RuntimeViewOptions
     return networkBindingIp.get(mode) ?? c.networks.map((n) => networkBindingIp.get(n.id ?? n.name) ?? networkBindingIp.get(n.name)).find(Boolean);
   };
 
+  const initProcess = (c: ContainerRuntime): ContainerProcess | undefined => {
+    if (c.pid === undefined) return undefined;
+    const processes = processesOf(c);
+    return processes.ok ? processes.value.find((p) => p.pid === c.pid) : undefined;
+  };
+
   const view: RuntimeView = {
     containers: engine.containers.ok ? { ok: true, value: kept } : { ok: false, reason: engine.containers.reason },
     all,
@@ -234,13 +248,33 @@ export function buildRuntimeView(snapshot: Snapshot, options: RuntimeViewOptions
     services,
     bindingsOf: (c) => resolvedBindings(c, networkIpOf),
     processesOf,
+    initProcess,
     lookup,
   };
+  if (snapshot.host.ok && snapshot.host.value.hostNamespaces?.ok) view.hostNamespaces = snapshot.host.value.hostNamespaces.value;
   if (defaultBridge !== undefined) view.defaultBridge = defaultBridge;
   return view;
 }
 
 export type NamespaceKind = 'network' | 'pid' | 'ipc';
+
+/**
+ * Running corroboration (§0.7 nsMode): true when the container's init process is in the same `ns`
+ * namespace (`net`, `pid`, `ipc`, `uts`) as host PID 1; undefined when either side was not read.
+ */
+export function sharesHostNamespace(view: RuntimeView, c: ContainerRuntime, ns: 'net' | 'pid' | 'ipc' | 'uts'): boolean | undefined {
+  const mine = view.initProcess(c)?.namespaces?.[ns];
+  const host = view.hostNamespaces?.[ns];
+  if (!mine || !host) return undefined;
+  return mine === host;
+}
+
+/** Capability names in a `/proc/PID/status` hex mask (`CapBnd`). */
+export function capabilitiesFromMask(hex: string): string[] | undefined {
+  if (!/^[0-9a-fA-F]+$/.test(hex.trim())) return undefined;
+  const mask = BigInt(`0x${hex.trim()}`);
+  return ALL_CAP_NAMES.filter((_, bit) => (mask >> BigInt(bit)) & 1n);
+}
 
 /**
  * Follow `container:<ref>` namespace sharing to the mode that finally applies (§0.7 nsMode).

@@ -1,5 +1,6 @@
 import { effectiveCaps } from '../../runtime/effective.js';
 import { evidenceFor } from '../../runtime/model.js';
+import { capabilitiesFromMask } from '../runtime-view.js';
 import { containerCheck, containerExample, fail, pass, section5Meta } from './per-container.js';
 
 export const check = containerCheck(
@@ -24,6 +25,10 @@ export const check = containerCheck(
     const evidence = [evidenceFor(c, 'capAdd'), evidenceFor(c, 'capDrop'), evidenceFor(c, 'privileged')];
     if (effectiveCaps(c, context.runtime.daemon.defaultCaps).has('CAP_SYS_MODULE'))
       return fail(c.privileged ? 'privileged: holds CAP_SYS_MODULE' : 'holds CAP_SYS_MODULE', 'CAP_SYS_MODULE', evidence);
+    const init = context.runtime.initProcess(c);
+    const bounding = init?.status?.['CapBnd'] ? capabilitiesFromMask(init.status['CapBnd']) : undefined;
+    if (init && bounding?.includes('CAP_SYS_MODULE'))
+      return fail('kernel bounding set holds CAP_SYS_MODULE', 'CAP_SYS_MODULE', [...evidence, `/proc/${init.pid}/status:CapBnd`]);
     return pass(undefined, evidence);
   },
 );

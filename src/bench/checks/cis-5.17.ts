@@ -1,5 +1,5 @@
 import { evidenceFor } from '../../runtime/model.js';
-import { resolveNamespaceMode } from '../runtime-view.js';
+import { resolveNamespaceMode, sharesHostNamespace } from '../runtime-view.js';
 import { containerCheck, containerExample, fail, pass, section5Meta, unknown } from './per-container.js';
 
 export const check = containerCheck(
@@ -26,6 +26,8 @@ export const check = containerCheck(
     if (resolved.mode === undefined) return unknown(resolved.reason, evidence);
     const via = resolved.via.length > 0 ? ` via ${resolved.via.join(' -> ')}` : '';
     if (resolved.mode === 'host') return fail(`shares the host ipc namespace${via}`, `IpcMode=${c.ipcMode}`, evidence);
+    if (sharesHostNamespace(context.runtime, c, 'ipc') === true)
+      return fail('the kernel shows the host ipc namespace (same /proc/PID/ns/ipc as host PID 1)', undefined, [...evidence, `/proc/${c.pid}/ns/ipc`]);
     return pass(`IpcMode=${c.ipcMode || '""'}${via}`, evidence);
   },
 );

@@ -21,7 +21,7 @@ export const check = containerCheck(
       { note: 'docker-default profile', snapshot: {}, expect: 'PASS' },
     ],
   }),
-  (c) => {
+  (c, context) => {
     const evidence = [evidenceFor(c, 'appArmorProfile'), evidenceFor(c, 'securityOpt')];
     let profile: string;
     if (c.appArmorProfile) profile = c.appArmorProfile;
@@ -29,6 +29,11 @@ export const check = containerCheck(
     else if (c.privileged) profile = 'unconfined';
     else profile = 'docker-default';
     if (profile === 'unconfined') return fail('runs without an AppArmor profile', `profile=${profile}`, evidence);
+    // A running container's actual label (/proc/PID/attr/current) wins: unconfined or complain mode fails.
+    const init = context.runtime.initProcess(c);
+    const label = init?.securityLabel?.trim();
+    if (init && label && (label === 'unconfined' || label.includes('(complain)')))
+      return fail(`the kernel reports AppArmor label "${label}"`, label, [...evidence, `/proc/${init.pid}/attr/current`]);
     return pass(`profile=${profile}`, evidence);
   },
   (context) => {

@@ -1,4 +1,5 @@
 import { evidenceFor } from '../../runtime/model.js';
+import { sharesHostNamespace } from '../runtime-view.js';
 import { containerCheck, containerExample, fail, pass, section5Meta } from './per-container.js';
 
 export const check = containerCheck(
@@ -14,9 +15,11 @@ export const check = containerCheck(
       { note: 'private namespace', snapshot: {}, expect: 'PASS' },
     ],
   }),
-  (c) => {
+  (c, context) => {
     const evidence = [evidenceFor(c, 'utsMode')];
     if (c.utsMode === 'host') return fail('shares the host UTS namespace', 'UTSMode=host', evidence);
+    if (sharesHostNamespace(context.runtime, c, 'uts') === true)
+      return fail('the kernel shows the host UTS namespace (same /proc/PID/ns/uts as host PID 1)', undefined, [...evidence, `/proc/${c.pid}/ns/uts`]);
     return pass(`UTSMode=${c.utsMode || '""'}`, evidence);
   },
 );

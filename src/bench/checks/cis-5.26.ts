@@ -33,12 +33,22 @@ export const check = containerCheck(
         },
         expect: 'UNKNOWN',
       },
+      { note: 'kernel shows NoNewPrivs 0 on the running container', snapshot: { host: { value: { containerProcesses: { ['a1b2c3d4'.repeat(8)]: { value: [{ status: { NoNewPrivs: '0' } }] } } } } }, expect: 'FAIL' },
       { note: 'container sets it', snapshot: {}, expect: 'PASS' },
     ],
   }),
   (c, context) => {
     const daemon = context.runtime.daemon;
     const evidence = [evidenceFor(c, 'securityOpt'), ...(daemon.noNewPrivilegesEvidence ? [daemon.noNewPrivilegesEvidence] : [])];
+    // The kernel's view of a running container overrides the configuration.
+    const init = context.runtime.initProcess(c);
+    const kernel = init?.status?.['NoNewPrivs']?.trim();
+    if (init && (kernel === '0' || kernel === '1')) {
+      const procEvidence = [...evidence, `/proc/${init.pid}/status:NoNewPrivs`];
+      return kernel === '1'
+        ? pass('kernel reports NoNewPrivs: 1', procEvidence)
+        : fail('can gain privileges (kernel reports NoNewPrivs: 0)', 'no-new-privileges=false', procEvidence);
+    }
     const nnp = effectiveNoNewPrivileges(c, daemon.noNewPrivileges);
     if (nnp.value === undefined) return unknown(nnp.why, evidence);
     return nnp.value ? pass(nnp.why, evidence) : fail(`can gain privileges (${nnp.why})`, 'no-new-privileges=false', evidence);

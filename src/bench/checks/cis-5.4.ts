@@ -1,5 +1,6 @@
 import { evidenceFor } from '../../runtime/model.js';
 import { effectiveCaps } from '../../runtime/effective.js';
+import { capabilitiesFromMask } from '../runtime-view.js';
 import { containerCheck, containerExample, fail, pass, section5Meta } from './per-container.js';
 
 export const check = containerCheck(
@@ -14,6 +15,7 @@ export const check = containerCheck(
       { note: 'SYS_ADMIN added', snapshot: containerExample({ HostConfig: { CapDrop: null, CapAdd: ['CAP_SYS_ADMIN'] } }), expect: 'FAIL' },
       { note: 'ALL added', snapshot: containerExample({ HostConfig: { CapDrop: null, CapAdd: ['ALL'] } }), expect: 'FAIL' },
       { note: 'privileged', snapshot: containerExample({ HostConfig: { Privileged: true } }), expect: 'FAIL' },
+      { note: 'kernel bounding set holds SYS_ADMIN', snapshot: { host: { value: { containerProcesses: { ['a1b2c3d4'.repeat(8)]: { value: [{ status: { CapBnd: '0000000000200000' } }] } } } } }, expect: 'FAIL' },
       { note: 'drops ALL', snapshot: {}, expect: 'PASS' },
       { note: 'default set with NET_RAW dropped', snapshot: containerExample({ HostConfig: { CapDrop: ['NET_RAW'] } }), expect: 'PASS' },
     ],
@@ -27,6 +29,12 @@ export const check = containerCheck(
       const why = c.privileged ? 'privileged: all capabilities' : `capabilities beyond the default set: ${extra.join(', ')}`;
       return fail(why, extra.join(','), evidence);
     }
+    // A running container's bounding set (CapBnd) must not hold more than the configuration implies.
+    const init = context.runtime.initProcess(c);
+    const bounding = init?.status?.['CapBnd'] ? capabilitiesFromMask(init.status['CapBnd']) : undefined;
+    const kernelExtra = bounding?.filter((cap) => !base.includes(cap)) ?? [];
+    if (init && kernelExtra.length > 0)
+      return fail(`kernel bounding set holds capabilities beyond the default set: ${kernelExtra.join(', ')}`, kernelExtra.join(','), [...evidence, `/proc/${init.pid}/status:CapBnd`]);
     const note = caps.has('CAP_NET_RAW') ? 'note: CAP_NET_RAW retained; drop it unless needed' : undefined;
     return pass(note ?? `${caps.size} capabilities`, evidence);
   },
