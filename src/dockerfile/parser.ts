@@ -866,6 +866,9 @@ class Parser {
     instr.sourceSpans = spans.slice(0, last).map((w) => L.span(w.start, w.end));
     instr.dest = values[last];
     instr.destSpan = L.span(spans[last].start, spans[last].end);
+    if (form === 'shell' && findHeredocMarkers(t, spans[last].start, spans[last].end).length > 0) {
+      this.problem(`${keyword} cannot take a heredoc as its destination`, instr.destSpan);
+    }
     return instr;
   }
 

@@ -483,6 +483,11 @@ describe('COPY and ADD', () => {
     assert.deepEqual(c.destSpan, sp(3, 3, 3, 7));
   });
 
+  test('a heredoc as destination is a problem', () => {
+    const df = parseDockerfile('COPY a <<EOF\nx\nEOF\n');
+    assert.deepEqual(errors(df), [['COPY cannot take a heredoc as its destination', 1, 8]]);
+  });
+
   test('fewer than two words is a problem', () => {
     const df = parseDockerfile('COPY onlyone\nADD\n');
     assert.deepEqual(errors(df), [
