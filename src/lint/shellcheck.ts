@@ -114,5 +114,6 @@ export function shellCheckFindings(
     }
     findings.push(finding);
   }
-  return findings;
+  // Hadolint collects a RUN's comments in a set ordered by code; keep that order for equal lines.
+  return findings.sort((a, b) => (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
 }

@@ -16,7 +16,14 @@ interface Run {
 }
 
 function docksec(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: options.cwd ?? tmpdir(), ...options.env };
+  // docksec's own "no USER" / "no HEALTHCHECK" rules are on by default; these tests are about Hadolint's
+  // command-line behaviour, so they are ignored through the environment (lists union with other sources).
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: options.cwd ?? tmpdir(),
+    HADOLINT_IGNORE: 'DSC4001,DSC4006',
+    ...options.env,
+  };
   const run = spawnSync(process.execPath, [main, ...args], {
     cwd: options.cwd ?? tmpdir(),
     input: options.input ?? '',
