@@ -21,7 +21,8 @@ export interface ShellLoaderOptions {
 export const MAX_SCRIPT_LENGTH = 1024 * 1024;
 /** Above this size parsing gets a wall-clock budget; below it the check would only cost time. */
 const BUDGET_THRESHOLD = 64 * 1024;
-const PARSE_BUDGET_MS = 2000;
+// Generous: only there to stop pathological input; a cancelled parse yields no commands.
+const PARSE_BUDGET_MS = 10_000;
 
 let parser: Parser | null = null;
 let initPromise: Promise<void> | null = null;
@@ -269,6 +270,8 @@ class Extractor {
   }
 
   private span(start: number, end: number): Span {
+    // Error recovery can stretch a node over the newline that ends it; a span stops at the last visible character.
+    while (end > start && isSpace(this.text.charCodeAt(end - 1))) end--;
     const startPos = this.map(start);
     if (end <= start) return { start: startPos, end: { ...startPos } };
     // Map the last character, not the offset after it: that offset may already sit on a continuation line.
@@ -351,6 +354,10 @@ class Extractor {
     if (end > cursor) value += unescapePiece(this.text.slice(cursor, end), quoted);
     return { value, dynamic };
   }
+}
+
+function isSpace(code: number): boolean {
+  return code === 10 || code === 32 || code === 9 || code === 13;
 }
 
 function isRedirect(type: string): boolean {
