@@ -1,5 +1,6 @@
 import type { DockerfileRule, LintModel } from './types.js';
 import type { Instruction } from '../../dockerfile/ast.js';
+import { basename, hasArg, hasFlag } from '../../shell/commands.js';
 
 const NON_POSIX_PREFIXES = ['pwsh', 'powershell', 'cmd'];
 const PIPEFAIL_SHELLS = ['bash', 'zsh', 'ash'];
@@ -12,7 +13,7 @@ function shellState(model: LintModel, instruction: Instruction): ShellState {
   if (NON_POSIX_PREFIXES.some((p) => text.startsWith(p))) return 'not-posix';
   const commands = model.shell(instruction)?.commands ?? [];
   const enables = commands.some(
-    (c) => PIPEFAIL_SHELLS.includes(c.name.slice(c.name.lastIndexOf('/') + 1)) && c.flags.includes('o') && c.args.includes('pipefail'),
+    (c) => PIPEFAIL_SHELLS.includes(basename(c.name)) && hasFlag(c, 'o') && hasArg(c, 'pipefail'),
   );
   return enables ? 'pipefail' : 'no-pipefail';
 }

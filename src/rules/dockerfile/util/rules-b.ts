@@ -1,12 +1,12 @@
 /**
- * Small helpers shared by the DL3030–DL4006 rules. They follow the Hadolint command model described in
- * docs (flags derived from words, "has any of these args" is an OR test). Kept local until the shared
- * `src/shell/commands.ts` helpers settle; every function here is pure.
+ * Small helpers shared by the DL3030–DL4006 rules, on top of `src/shell/commands.ts`. They follow the
+ * Hadolint command model (flags derived from words, "has any of these args" is an OR test) and keep
+ * the words, so findings can point at the offending word. Every function here is pure.
  */
-import type { Span } from '../../../core/finding.js';
 import type { Instruction } from '../../../dockerfile/ast.js';
 import type { ShellCommand, ShellWord } from '../../../shell/types.js';
-import type { Entry, LintModel, Stage } from '../types.js';
+import { hasArg, hasFlag, isFlagWord } from '../../../shell/commands.js';
+import type { Entry, LintModel } from '../types.js';
 
 /** The instruction a finding should be anchored at: the ONBUILD line for payloads. */
 export function anchorOf(entry: Entry): Instruction {
@@ -24,19 +24,14 @@ export function passes(model: LintModel): { normal: Entry[]; onbuild: Entry[] } 
   };
 }
 
-/** True for a word the command model treats as flags (`-x`, `--x`), but not `-` or `--`. */
-export function isFlagWord(value: string): boolean {
-  return value.startsWith('-') && value !== '-' && value !== '--';
-}
-
 export function hasAnyFlag(cmd: ShellCommand, names: readonly string[]): boolean {
-  return cmd.flags.some((f) => names.includes(f));
+  return hasFlag(cmd, ...names);
 }
 
 /** Hadolint's `cmdHasArgs`: the name matches and ANY of the words is an argument. */
 export function cmdHasAnyArg(cmd: ShellCommand, names: string | readonly string[], words: readonly string[]): boolean {
   const nameOk = typeof names === 'string' ? cmd.name === names : names.includes(cmd.name);
-  return nameOk && cmd.args.some((a) => words.includes(a));
+  return nameOk && hasArg(cmd, ...words);
 }
 
 /** Arguments that are not flag words, with their words (for spans). */
@@ -52,10 +47,6 @@ export function shortFlagValue(cmd: ShellCommand, letter: string): ShellWord | u
   return index >= 0 ? cmd.words[index + 1] : undefined;
 }
 
-/** Index of the first command matching `test`, or -1. */
-export function firstIndex(commands: readonly ShellCommand[], test: (c: ShellCommand) => boolean): number {
-  return commands.findIndex(test);
-}
 
 /** True when the RUN has a cache or tmpfs mount whose target contains one of `needles`. */
 export function hasCacheMountContaining(model: LintModel, instruction: Instruction, needles: readonly string[]): boolean {
@@ -69,15 +60,7 @@ export function stripQuotes(text: string): string {
   return text.replace(/^["']+/, '').replace(/["']+$/, '');
 }
 
-/** Name a stage is known by in Hadolint's per-stage maps: its alias, else its image name. */
-export function stageKey(stage: Stage): string {
-  return stage.alias ?? stage.from.image.name;
-}
 
-/** Span covering a whole command, or the first bad word when given. */
-export function spanOf(word: ShellWord | undefined, cmd: ShellCommand): Span {
-  return word ? word.span : cmd.span;
-}
 
 /** `a`, `a and b`, `a, b and c` — for naming several offenders in one message. */
 export function listWords(words: readonly string[]): string {
