@@ -6,6 +6,7 @@ import type { CheckItem, CheckStatus } from '../core/check-result.js';
 import type { RuleMeta } from '../core/rule-meta.js';
 import type { Snapshot } from './snapshot.js';
 import type { RuntimeView } from './runtime-view.js';
+import type { DaemonView } from './daemon-config.js';
 
 /** How the audit spec scores a check (§0.2): Y scored, N not, Y* scored with a trusted-user list, C community. */
 export type Scoring = 'Y' | 'N' | 'Y*' | 'C';
@@ -47,6 +48,10 @@ export interface EvalContext {
   snapshot: Snapshot;
   /** Section 5: normalised containers (explicit exclusions applied) and the daemon facts their rules need. */
   runtime: RuntimeView;
+  /** Sections 1–4, 6, 7: effective daemon configuration (§0.6) and target mode (§0.3). */
+  daemon: DaemonView;
+  /** Trusted docker-group users (1.1.2), when given. */
+  trustedUsers?: string[];
 }
 
 export interface BenchCheck {

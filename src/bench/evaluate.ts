@@ -8,6 +8,7 @@ import type { BenchCheck, CheckOutcome, EvalContext } from './check.js';
 import { compareIds, idInBenchmark, type BenchmarkVersion } from './ids.js';
 import { CHECKS } from './registry.js';
 import { buildRuntimeView } from './runtime-view.js';
+import { buildDaemonView } from './daemon-config.js';
 import { scoreResults, type BenchScore } from './score.js';
 import type { Snapshot } from './snapshot.js';
 
@@ -134,12 +135,14 @@ function infoField(snapshot: Snapshot, key: string): string | undefined {
 }
 
 /** Build the evaluation context (every derived view) once; also used by the example test harness. */
-export function buildEvalContext(snapshot: Snapshot, options: Pick<EvaluateOptions, 'includeContainers' | 'excludeContainers'> = {}): EvalContext {
+export function buildEvalContext(snapshot: Snapshot, options: Pick<EvaluateOptions, 'includeContainers' | 'excludeContainers' | 'trustedUsers'> = {}): EvalContext {
   const runtime = buildRuntimeView(snapshot, {
     ...(options.includeContainers ? { includeContainers: options.includeContainers } : {}),
     ...(options.excludeContainers ? { excludeContainers: options.excludeContainers } : {}),
   });
-  return { snapshot, runtime };
+  const context: EvalContext = { snapshot, runtime, daemon: buildDaemonView(snapshot) };
+  if (options.trustedUsers && options.trustedUsers.length > 0) context.trustedUsers = [...options.trustedUsers];
+  return context;
 }
 
 export function evaluate(snapshot: Snapshot, options: EvaluateOptions): BenchReport {

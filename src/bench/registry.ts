@@ -7,6 +7,26 @@ import { check as c_5_3_1 } from './checks/c-5.3.1.js';
 import { check as c_5_3_2 } from './checks/c-5.3.2.js';
 import { check as c_5_3_3 } from './checks/c-5.3.3.js';
 import { check as c_5_3_4 } from './checks/c-5.3.4.js';
+import { check as cis_1_1_1 } from './checks/cis-1.1.1.js';
+import { check as cis_1_1_10 } from './checks/cis-1.1.10.js';
+import { check as cis_1_1_11 } from './checks/cis-1.1.11.js';
+import { check as cis_1_1_12 } from './checks/cis-1.1.12.js';
+import { check as cis_1_1_13 } from './checks/cis-1.1.13.js';
+import { check as cis_1_1_14 } from './checks/cis-1.1.14.js';
+import { check as cis_1_1_15 } from './checks/cis-1.1.15.js';
+import { check as cis_1_1_16 } from './checks/cis-1.1.16.js';
+import { check as cis_1_1_17 } from './checks/cis-1.1.17.js';
+import { check as cis_1_1_18 } from './checks/cis-1.1.18.js';
+import { check as cis_1_1_2 } from './checks/cis-1.1.2.js';
+import { check as cis_1_1_3 } from './checks/cis-1.1.3.js';
+import { check as cis_1_1_4 } from './checks/cis-1.1.4.js';
+import { check as cis_1_1_5 } from './checks/cis-1.1.5.js';
+import { check as cis_1_1_6 } from './checks/cis-1.1.6.js';
+import { check as cis_1_1_7 } from './checks/cis-1.1.7.js';
+import { check as cis_1_1_8 } from './checks/cis-1.1.8.js';
+import { check as cis_1_1_9 } from './checks/cis-1.1.9.js';
+import { check as cis_1_2_1 } from './checks/cis-1.2.1.js';
+import { check as cis_1_2_2 } from './checks/cis-1.2.2.js';
 import { check as cis_5_1 } from './checks/cis-5.1.js';
 import { check as cis_5_10 } from './checks/cis-5.10.js';
 import { check as cis_5_11 } from './checks/cis-5.11.js';
@@ -45,6 +65,26 @@ export const CHECKS: readonly BenchCheck[] = [
   c_5_3_2,
   c_5_3_3,
   c_5_3_4,
+  cis_1_1_1,
+  cis_1_1_10,
+  cis_1_1_11,
+  cis_1_1_12,
+  cis_1_1_13,
+  cis_1_1_14,
+  cis_1_1_15,
+  cis_1_1_16,
+  cis_1_1_17,
+  cis_1_1_18,
+  cis_1_1_2,
+  cis_1_1_3,
+  cis_1_1_4,
+  cis_1_1_5,
+  cis_1_1_6,
+  cis_1_1_7,
+  cis_1_1_8,
+  cis_1_1_9,
+  cis_1_2_1,
+  cis_1_2_2,
   cis_5_1,
   cis_5_10,
   cis_5_11,
