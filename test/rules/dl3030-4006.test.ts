@@ -209,6 +209,7 @@ const CASES: Record<string, Case[]> = {
     { name: 'normal ENV does not cover ONBUILD RUN', text: df(F, 'ENV PIP_NO_CACHE_DIR=1', 'ONBUILD RUN pip install a==1'), lines: [3] },
     { name: 'pip download is fine', text: df(F, 'RUN pip download a==1'), lines: [] },
     { name: 'ONBUILD', text: df(F, 'ONBUILD RUN pip install a==1'), lines: [2] },
+    { name: 'heredoc body', text: df(F, 'RUN <<EOF', 'set -e', 'pip install a==1', 'EOF'), lines: [2] },
   ],
   DL3043: [
     { name: 'ONBUILD FROM', text: df(F, 'ONBUILD FROM alpine:3'), lines: [2] },
@@ -244,6 +245,7 @@ const CASES: Record<string, Case[]> = {
     { name: 'not inherited by other stage', text: df(`${F} AS base`, 'WORKDIR /app', F, 'COPY a b'), lines: [4] },
     { name: 'WORKDIR before FROM does not carry', text: df('WORKDIR /app', F, 'COPY a b'), lines: [3] },
     { name: 'deviation: same image is not a parent', text: df(F, 'WORKDIR /app', F, 'COPY a b'), lines: [4] },
+    { name: 'parent named in other letter case', text: df(`${F} AS Base`, 'WORKDIR /app', 'FROM base', 'COPY a b'), lines: [] },
     { name: 'ADD is not checked', text: df(F, 'ADD a.tar b'), lines: [] },
     { name: 'ONBUILD COPY is not checked', text: df(F, 'ONBUILD COPY a b'), lines: [] },
   ],
@@ -480,6 +482,7 @@ const CASES: Record<string, Case[]> = {
     { name: 'pipe in heredoc body', text: df(F, 'RUN <<EOF', 'a | b', 'EOF'), lines: [2] },
     { name: 'shell pragma does not matter', text: df('# hadolint shell=bash', F, 'RUN a | b'), lines: [3] },
     { name: 'ONBUILD RUN ignored', text: df(F, 'ONBUILD RUN a | b'), lines: [] },
+    { name: 'python heredoc is not shell', text: df(F, 'RUN <<EOF', '#!/usr/bin/env python3', 'print(1 | 2)', 'EOF'), lines: [] },
   ],
 };
 
