@@ -5,7 +5,10 @@
 import type { Span } from '../../../core/finding.js';
 import type { Instruction } from '../../../dockerfile/ast.js';
 import type { ShellCommand, ShellWord } from '../../../shell/types.js';
+import { isFlagWord } from '../../../shell/commands.js';
 import type { Entry, LintModel, Mount, Stage } from '../types.js';
+
+export { hasArg, hasFlag, isFlagWord } from '../../../shell/commands.js';
 
 /** A RUN entry with its parsed shell commands. */
 export interface RunStep {
@@ -32,29 +35,6 @@ export function runSteps(model: LintModel, withOnbuild: boolean): RunStep[] {
 
 export function anchorOf(entry: Entry): Instruction {
   return entry.wrapper ?? entry.instruction;
-}
-
-/** A flag word: starts with `-` but is not `-` or `--` (which are plain arguments). */
-export function isFlagWord(arg: string): boolean {
-  return arg.startsWith('-') && arg !== '-' && arg !== '--';
-}
-
-/** Flag name(s) of one flag word: `--name=value` gives `name`, `-abc` gives `a`, `b`, `c`. */
-export function flagNames(arg: string): string[] {
-  if (!isFlagWord(arg)) return [];
-  if (arg.startsWith('--')) {
-    const eq = arg.indexOf('=');
-    return [eq === -1 ? arg.slice(2) : arg.slice(2, eq)];
-  }
-  return [...arg.slice(1)];
-}
-
-export function hasArg(command: ShellCommand, ...values: string[]): boolean {
-  return command.args.some((arg) => values.includes(arg));
-}
-
-export function hasFlag(command: ShellCommand, ...names: string[]): boolean {
-  return command.flags.some((flag) => names.includes(flag));
 }
 
 export function countFlag(command: ShellCommand, name: string): number {
@@ -124,12 +104,6 @@ export function isArchiveName(path: string): boolean {
 /** True when a word value still holds an unresolved expansion (`${X}`, `$(...)`): its content is unknown. */
 export function isOpaque(value: string): boolean {
   return value.includes('$');
-}
-
-/** Span covering a list of words (first start to last end), or undefined for none. */
-export function spanOfWords(words: ShellWord[]): Span | undefined {
-  if (words.length === 0) return undefined;
-  return { start: words[0]!.span.start, end: words[words.length - 1]!.span.end };
 }
 
 /** Formats names for a message: `a`, `a` and `b`, `a`, `b` and 3 more. */
