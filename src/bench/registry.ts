@@ -27,6 +27,24 @@ import { check as cis_1_1_8 } from './checks/cis-1.1.8.js';
 import { check as cis_1_1_9 } from './checks/cis-1.1.9.js';
 import { check as cis_1_2_1 } from './checks/cis-1.2.1.js';
 import { check as cis_1_2_2 } from './checks/cis-1.2.2.js';
+import { check as cis_2_1 } from './checks/cis-2.1.js';
+import { check as cis_2_10 } from './checks/cis-2.10.js';
+import { check as cis_2_11 } from './checks/cis-2.11.js';
+import { check as cis_2_12 } from './checks/cis-2.12.js';
+import { check as cis_2_13 } from './checks/cis-2.13.js';
+import { check as cis_2_14 } from './checks/cis-2.14.js';
+import { check as cis_2_15 } from './checks/cis-2.15.js';
+import { check as cis_2_16 } from './checks/cis-2.16.js';
+import { check as cis_2_17 } from './checks/cis-2.17.js';
+import { check as cis_2_18 } from './checks/cis-2.18.js';
+import { check as cis_2_2 } from './checks/cis-2.2.js';
+import { check as cis_2_3 } from './checks/cis-2.3.js';
+import { check as cis_2_4 } from './checks/cis-2.4.js';
+import { check as cis_2_5 } from './checks/cis-2.5.js';
+import { check as cis_2_6 } from './checks/cis-2.6.js';
+import { check as cis_2_7 } from './checks/cis-2.7.js';
+import { check as cis_2_8 } from './checks/cis-2.8.js';
+import { check as cis_2_9 } from './checks/cis-2.9.js';
 import { check as cis_5_1 } from './checks/cis-5.1.js';
 import { check as cis_5_10 } from './checks/cis-5.10.js';
 import { check as cis_5_11 } from './checks/cis-5.11.js';
@@ -85,6 +103,24 @@ export const CHECKS: readonly BenchCheck[] = [
   cis_1_1_9,
   cis_1_2_1,
   cis_1_2_2,
+  cis_2_1,
+  cis_2_10,
+  cis_2_11,
+  cis_2_12,
+  cis_2_13,
+  cis_2_14,
+  cis_2_15,
+  cis_2_16,
+  cis_2_17,
+  cis_2_18,
+  cis_2_2,
+  cis_2_3,
+  cis_2_4,
+  cis_2_5,
+  cis_2_6,
+  cis_2_7,
+  cis_2_8,
+  cis_2_9,
   cis_5_1,
   cis_5_10,
   cis_5_11,

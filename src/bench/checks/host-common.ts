@@ -4,7 +4,8 @@
  * §0.7 (`real`, `wpath`, `modeOK`). Not a check module itself. Pure.
  */
 import { aggregateStatus, type CheckItem, type CheckStatus } from '../../core/check-result.js';
-import type { BenchCheckMeta, CheckOutcome, EvalContext } from '../check.js';
+import type { BenchCheck, BenchCheckMeta, CheckOutcome, EvalContext } from '../check.js';
+import type { ConfigValue } from '../daemon-config.js';
 import type { FileEvidence, HostEvidence } from '../snapshot.js';
 
 /** Metadata with the defaults every CIS check shares (id, section, anchor). */
@@ -367,4 +368,49 @@ export function daemonUnit(context: EvalContext):
   const last = path.split('/').filter(Boolean).pop() ?? '';
   if (last.endsWith('.service')) return { kind: 'unit', name: last };
   return { kind: 'none', reason: `dockerd is not run by a systemd service (cgroup ${path || '?'})` };
+}
+
+/** Example fragment: the daemon.json in use holds `settings`. */
+export function daemonJsonExample(settings: Record<string, unknown>, host: Record<string, unknown> = {}): Record<string, unknown> {
+  return { host: { value: { daemonJson: { value: { content: JSON.stringify(settings) } }, ...host } } };
+}
+
+/** Example fragment: dockerd runs with `args` (argv[0] is added). */
+export function argvExample(args: string[], host: Record<string, unknown> = {}): Record<string, unknown> {
+  return { host: { value: { dockerd: { value: { argv: ['/usr/bin/dockerd', ...args] } }, ...host } } };
+}
+
+/** Example fragment: `/info` fields replaced. */
+export function infoFields(fields: Record<string, unknown>): Record<string, unknown> {
+  return { engine: { info: { value: fields } } };
+}
+
+/** Merge example fragments (shallow-deep, enough for disjoint host/engine parts). */
+export function merged(...fragments: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const mergeInto = (target: Record<string, unknown>, source: Record<string, unknown>) => {
+    for (const [key, value] of Object.entries(source)) {
+      const existing = target[key];
+      if (existing && typeof existing === 'object' && !Array.isArray(existing) && value && typeof value === 'object' && !Array.isArray(value))
+        mergeInto(existing as Record<string, unknown>, value as Record<string, unknown>);
+      else target[key] = value;
+    }
+  };
+  for (const fragment of fragments) mergeInto(out, structuredClone(fragment));
+  return out;
+}
+
+/** UNKNOWN outcome for a configuration key that could not be decided. */
+export function unknownSetting(key: string, value: ConfigValue): CheckOutcome {
+  return unknown(`effective "${key}" unknown: ${value.unknown ?? 'no evidence'}`, value.evidence);
+}
+
+/** The evidence of a setting plus its caveats (declared-only file values, drift). */
+export function settingEvidence(value: ConfigValue): string[] {
+  return [...value.evidence, ...(value.declared ? [`note: ${value.declared}`] : []), ...(value.drift ? [`note: ${value.drift}`] : [])];
+}
+
+/** A BenchCheck whose evaluation first applies the Podman gate of section 2. */
+export function daemonCheck(meta: BenchCheckMeta, evaluate: (context: EvalContext) => CheckOutcome): BenchCheck {
+  return { meta, evaluate: (context) => notPodman(context) ?? evaluate(context) };
 }
