@@ -65,13 +65,15 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
     }
   }
 
+  let lines: string[] | null = null;
+  const sourceLine: SourceLine = (line) => (lines ??= df.text.split('\n'))[line - 1] ?? '';
   const shellCache = new Map<Instruction, CachedShell>();
   const mountCache = new Map<Instruction, Mount[]>();
 
   const shellOf = (instruction: Instruction): CachedShell => {
     let cached = shellCache.get(instruction);
     if (!cached) {
-      const source = shellSource(instruction);
+      const source = shellSource(instruction, sourceLine);
       cached = source
         ? { script: source.text === null ? null : parseShellDetailed(source.text, source.map).script, text: source.text }
         : { script: null, text: null };
@@ -123,21 +125,21 @@ function parseMounts(instruction: Instruction): Mount[] {
 }
 
 /** The text to parse as shell for an instruction (text null: the instruction runs a non-shell program). */
-function shellSource(instruction: Instruction): { text: string | null; map: PositionMapper } | null {
+function shellSource(instruction: Instruction, sourceLine: SourceLine): { text: string | null; map: PositionMapper } | null {
   switch (instruction.keyword) {
     case 'RUN':
     case 'CMD':
     case 'ENTRYPOINT':
     case 'SHELL':
-      return commandSource(instruction.command, instruction.heredocs);
+      return commandSource(instruction.command, instruction.heredocs, sourceLine);
     case 'HEALTHCHECK':
-      return instruction.command ? commandSource(instruction.command, instruction.heredocs) : null;
+      return instruction.command ? commandSource(instruction.command, instruction.heredocs, sourceLine) : null;
     default:
       return null;
   }
 }
 
-function commandSource(command: CommandForm, heredocs: Heredoc[]): { text: string | null; map: PositionMapper } {
+function commandSource(command: CommandForm, heredocs: Heredoc[], sourceLine: SourceLine): { text: string | null; map: PositionMapper } {
   if (command.form === 'exec') {
     // Hadolint joins the JSON list with spaces and parses that; positions stay at the instruction.
     const at = command.span.start;
@@ -145,7 +147,7 @@ function commandSource(command: CommandForm, heredocs: Heredoc[]): { text: strin
   }
   const lineMap: PositionMapper = (offset) => command.offsetToPosition(offset);
   if (heredocs.length === 0) return { text: command.script, map: lineMap };
-  return heredocSource(command.script, lineMap, heredocs);
+  return heredocSource(command.script, lineMap, heredocs, sourceLine);
 }
 
 interface MarkerRange {
@@ -153,12 +155,34 @@ interface MarkerRange {
   end: number;
 }
 
-/** Where each heredoc marker (`<<EOF`, `3<<-"EOF"`) sits in the instruction line, in order. */
-function findMarkers(line: string, count: number): MarkerRange[] {
-  const markers: MarkerRange[] = [];
+/** Heredocs beyond this many on one line are not attributed to commands (real files use one or two). */
+const MAX_ATTRIBUTED_HEREDOCS = 64;
+
+/**
+ * Where each heredoc marker (`<<EOF`, `3<<-"EOF"`) sits in the instruction line, one per heredoc. A
+ * candidate whose position matches the heredoc's marker span wins (so `echo "<<X"` is not mistaken
+ * for a marker); otherwise candidates are taken in order.
+ */
+function findMarkers(line: string, map: PositionMapper, heredocs: Heredoc[]): MarkerRange[] {
+  const candidates: Array<MarkerRange & { arrows: number }> = [];
   const pattern = /(\d*)<<(?!<)-?[ \t]*(?:"[^"]*"|'[^']*'|\\?[^\s;&|<>()]+)+/g;
-  for (let match = pattern.exec(line); match && markers.length < count; match = pattern.exec(line)) {
-    markers.push({ start: match.index, end: match.index + match[0].length });
+  for (let match = pattern.exec(line); match; match = pattern.exec(line)) {
+    candidates.push({ start: match.index, end: match.index + match[0].length, arrows: match.index + match[1]!.length });
+  }
+  const used = new Set<number>();
+  const markers: MarkerRange[] = [];
+  const limit = Math.min(heredocs.length, MAX_ATTRIBUTED_HEREDOCS);
+  for (let h = 0; h < limit; h++) {
+    const want = heredocs[h]!.markerSpan.start;
+    const samePlace = (offset: number): boolean => {
+      const p = map(offset);
+      return p.line === want.line && p.column === want.column;
+    };
+    let chosen = candidates.findIndex((c, i) => !used.has(i) && (samePlace(c.start) || samePlace(c.arrows)));
+    if (chosen === -1) chosen = candidates.findIndex((_, i) => !used.has(i));
+    if (chosen === -1) break;
+    used.add(chosen);
+    markers.push(candidates[chosen]!);
   }
   return markers;
 }
@@ -168,8 +192,13 @@ function findMarkers(line: string, count: number): MarkerRange[] {
  * script (unless a shebang names another interpreter). With a command on the line, the line is shell
  * and a body is shell too only when it feeds a shell (`bash <<EOF`, not `python3 <<EOF`, `cat <<EOF`).
  */
-function heredocSource(line: string, lineMap: PositionMapper, heredocs: Heredoc[]): ShellSource | { text: null; map: PositionMapper } {
-  const markers = findMarkers(line, heredocs.length);
+function heredocSource(
+  line: string,
+  lineMap: PositionMapper,
+  heredocs: Heredoc[],
+  sourceLine: SourceLine,
+): ShellSource | { text: null; map: PositionMapper } {
+  const markers = findMarkers(line, lineMap, heredocs);
   let masked = line;
   for (const marker of markers) {
     masked = masked.slice(0, marker.start) + ' '.repeat(marker.end - marker.start) + masked.slice(marker.end);
@@ -180,7 +209,7 @@ function heredocSource(line: string, lineMap: PositionMapper, heredocs: Heredoc[
   if (located.length === 0) {
     const first = heredocs[0]!;
     if (!isShellShebang(first.body)) return { text: null, map: lineMap };
-    return { text: first.body, map: bodyMapper(first) };
+    return { text: first.body, map: bodyMapper(first, sourceLine) };
   }
 
   const parts: string[] = [masked];
@@ -192,7 +221,7 @@ function heredocSource(line: string, lineMap: PositionMapper, heredocs: Heredoc[
     const owner = ownerOf(masked, marker, located);
     if (!owner || !feedsShell(owner)) return;
     parts.push('\n', heredoc.body);
-    segments.push({ start: length + 1, map: bodyMapper(heredoc) });
+    segments.push({ start: length + 1, map: bodyMapper(heredoc, sourceLine) });
     length += 1 + heredoc.body.length;
   });
   if (segments.length === 1) return { text: masked, map: lineMap };
@@ -225,6 +254,8 @@ function ownerOf(masked: string, marker: MarkerRange, located: Located[]): Shell
 /** `bash`, `sh -e`, `bash -s arg`: the shell reads its commands from the heredoc. `sh -c x`, `sh f.sh` do not. */
 function feedsShell(command: ShellCommand): boolean {
   if (!SHELL_INTERPRETERS.has(basename(command.name))) return false;
+  // `3<<EOF bash /dev/fd/3`: the script file is the heredoc itself.
+  if (command.args.some((arg) => /^\/dev\/(fd\/\d+|stdin)$/.test(arg))) return true;
   if (hasFlag(command, 'c')) return false;
   let operands = nonFlagArgs(command);
   // `busybox sh`: args still start with the applet name.
@@ -257,12 +288,17 @@ export function shebangInterpreter(shebang: string): string | null {
   return program;
 }
 
-/** Maps offsets in a heredoc body to the body's lines in the file (columns shift for `<<-` bodies). */
-function bodyMapper(heredoc: Heredoc): PositionMapper {
+/** Returns the 1-based line of the Dockerfile text ('' past the end). */
+type SourceLine = (line: number) => string;
+
+/** Maps offsets in a heredoc body to the body's lines in the file, adding back tabs that `<<-` stripped. */
+function bodyMapper(heredoc: Heredoc, sourceLine: SourceLine): PositionMapper {
   const inBody = scriptPositionMapper(heredoc.body);
   const lineOffset = heredoc.bodySpan.start.line - 1;
   return (offset): Position => {
     const position = inBody(offset);
-    return { line: position.line + lineOffset, column: position.column };
+    const line = position.line + lineOffset;
+    const stripped = heredoc.stripTabs ? /^\t*/.exec(sourceLine(line))![0].length : 0;
+    return { line, column: position.column + stripped };
   };
 }

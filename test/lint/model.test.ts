@@ -207,6 +207,17 @@ describe('lint model: heredoc dialects', () => {
     assert.deepEqual(commandsOf(m, 2), ['cat', 'sh', 'echo from-b']);
   });
 
+  it('ignores marker-like text in quotes and accounts for tabs stripped by <<-', () => {
+    const m = model(['FROM debian', 'RUN echo "<<X" && bash <<EOF', 'ls', 'EOF', 'RUN <<-EOF', '\t\tapt-get x', '\tEOF']);
+    assert.deepEqual(commandsOf(m, 2), ['echo <<X', 'bash', 'ls']);
+    assert.deepEqual(m.shell(at(m, 5))!.commands[0]!.span, { start: { line: 6, column: 3 }, end: { line: 6, column: 12 } });
+  });
+
+  it('treats a shell reading /dev/fd/N as fed by the heredoc', () => {
+    const m = model(['FROM debian', 'RUN 3<<EOF bash /dev/fd/3', 'echo hi', 'EOF']);
+    assert.deepEqual(commandsOf(m, 2), ['bash /dev/fd/3', 'echo hi']);
+  });
+
   it('handles heredocs in ONBUILD payloads', () => {
     const m = model(['FROM debian', 'ONBUILD RUN <<X', 'echo hi', 'X']);
     assert.deepEqual(commandsOf(m, 2, true), ['echo hi']);
