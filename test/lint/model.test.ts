@@ -296,3 +296,22 @@ describe('shell dialect', () => {
     assert.equal(isShellCheckable('/bin/sh -c', '#!/bin/bash\nls'), true);
   });
 });
+
+describe('lint model: hostile input', () => {
+  it('stays fast with thousands of heredocs, marker look-alikes and huge bodies', () => {
+    const cases = [
+      'FROM a\nRUN ' + Array.from({ length: 1000 }, (_, i) => `cat <<A${i}`).join(' && ') + '\n' +
+        Array.from({ length: 1000 }, (_, i) => `x\nA${i}`).join('\n') + '\n',
+      'FROM a\nRUN echo ' + '"<<X" '.repeat(10000) + '&& bash <<EOF\nls\nEOF\n',
+      'FROM a\nRUN <<EOF\n' + 'echo hi\n'.repeat(20000) + 'EOF\n',
+    ];
+    const expected = [1000, 3, 20000];
+    cases.forEach((text, index) => {
+      const started = performance.now();
+      const m = buildLintModel(parseDockerfile(text), defaultLintConfig());
+      const count = m.entries.reduce((sum, e) => sum + (m.shell(e.instruction)?.commands.length ?? 0), 0);
+      assert.equal(count, expected[index]);
+      assert.ok(performance.now() - started < 10_000, `case ${index} too slow`);
+    });
+  });
+});
