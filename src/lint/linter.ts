@@ -129,12 +129,7 @@ async function prepare(
   withShellCheck: boolean,
 ): Promise<PreparedFile> {
   const dockerfile = parseDockerfile(text, file);
-  if (needsShell(dockerfile) && !isShellReady()) {
-    await initShell();
-    // Let the event loop turn once before the first parse: parsing straight after loading the WASM
-    // stalls the next macrotask for 1-2 s (measured with Node 20 on 2 cores); one yield avoids it.
-    await new Promise((resolve) => setTimeout(resolve, 0));
-  }
+  if (needsShell(dockerfile) && !isShellReady()) await initShell();
   const model = buildLintModel(dockerfile, config);
   const findings = [...syntaxFindings(dockerfile, file), ...runRules(model, file, config, rules)];
   const scripts = withShellCheck ? collectShellCheckScripts(model) : [];
