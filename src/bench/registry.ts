@@ -45,6 +45,30 @@ import { check as cis_2_6 } from './checks/cis-2.6.js';
 import { check as cis_2_7 } from './checks/cis-2.7.js';
 import { check as cis_2_8 } from './checks/cis-2.8.js';
 import { check as cis_2_9 } from './checks/cis-2.9.js';
+import { check as cis_3_1 } from './checks/cis-3.1.js';
+import { check as cis_3_10 } from './checks/cis-3.10.js';
+import { check as cis_3_11 } from './checks/cis-3.11.js';
+import { check as cis_3_12 } from './checks/cis-3.12.js';
+import { check as cis_3_13 } from './checks/cis-3.13.js';
+import { check as cis_3_14 } from './checks/cis-3.14.js';
+import { check as cis_3_15 } from './checks/cis-3.15.js';
+import { check as cis_3_16 } from './checks/cis-3.16.js';
+import { check as cis_3_17 } from './checks/cis-3.17.js';
+import { check as cis_3_18 } from './checks/cis-3.18.js';
+import { check as cis_3_19 } from './checks/cis-3.19.js';
+import { check as cis_3_2 } from './checks/cis-3.2.js';
+import { check as cis_3_20 } from './checks/cis-3.20.js';
+import { check as cis_3_21 } from './checks/cis-3.21.js';
+import { check as cis_3_22 } from './checks/cis-3.22.js';
+import { check as cis_3_23 } from './checks/cis-3.23.js';
+import { check as cis_3_24 } from './checks/cis-3.24.js';
+import { check as cis_3_3 } from './checks/cis-3.3.js';
+import { check as cis_3_4 } from './checks/cis-3.4.js';
+import { check as cis_3_5 } from './checks/cis-3.5.js';
+import { check as cis_3_6 } from './checks/cis-3.6.js';
+import { check as cis_3_7 } from './checks/cis-3.7.js';
+import { check as cis_3_8 } from './checks/cis-3.8.js';
+import { check as cis_3_9 } from './checks/cis-3.9.js';
 import { check as cis_5_1 } from './checks/cis-5.1.js';
 import { check as cis_5_10 } from './checks/cis-5.10.js';
 import { check as cis_5_11 } from './checks/cis-5.11.js';
@@ -121,6 +145,30 @@ export const CHECKS: readonly BenchCheck[] = [
   cis_2_7,
   cis_2_8,
   cis_2_9,
+  cis_3_1,
+  cis_3_10,
+  cis_3_11,
+  cis_3_12,
+  cis_3_13,
+  cis_3_14,
+  cis_3_15,
+  cis_3_16,
+  cis_3_17,
+  cis_3_18,
+  cis_3_19,
+  cis_3_2,
+  cis_3_20,
+  cis_3_21,
+  cis_3_22,
+  cis_3_23,
+  cis_3_24,
+  cis_3_3,
+  cis_3_4,
+  cis_3_5,
+  cis_3_6,
+  cis_3_7,
+  cis_3_8,
+  cis_3_9,
   cis_5_1,
   cis_5_10,
   cis_5_11,
