@@ -44,22 +44,32 @@ function lineStarts(text: string): number[] {
 function positionMapper(instruction: Instruction, text: string): ShellCheckScript['position'] {
   if (instruction.keyword !== 'RUN') return undefined;
   const command = instruction.command;
-  if (command.form === 'shell' && command.script === text) {
-    const starts = lineStarts(text);
-    return (line, column): Position | undefined => {
-      const start = starts[line - 1];
-      if (start === undefined) return undefined;
-      return command.offsetToPosition(Math.min(start + column - 1, text.length));
-    };
+  const starts = lineStarts(text);
+  const bodyMapper = (body: string, firstLine: number, lineOffset: number) => {
+    const heredoc = instruction.heredocs.find((h) => h.body === body);
+    if (!heredoc) return undefined;
+    const lines = body.split('\n').length;
+    // Body lines map one to one; columns shift when `<<-` stripped leading tabs (then they are approximate).
+    return (line: number, column: number): Position | undefined =>
+      line - lineOffset >= 1 && line - lineOffset <= lines ? { line: firstLine + line - lineOffset - 1, column } : undefined;
+  };
+  if (command.form === 'shell') {
+    const script = command.script;
+    // The model's text is the RUN line's script (heredoc markers blanked, same length), optionally followed
+    // by a newline and the body of a heredoc fed to the shell (`RUN bash <<EOF`).
+    if (text.length === script.length || (text.length > script.length && text[script.length] === '\n')) {
+      const scriptLines = script.split('\n').length;
+      const heredoc = text.length > script.length ? instruction.heredocs.find((h) => h.body === text.slice(script.length + 1)) : undefined;
+      const body = heredoc ? bodyMapper(heredoc.body, heredoc.bodySpan.start.line, scriptLines) : undefined;
+      return (line, column): Position | undefined => {
+        if (line > scriptLines) return body?.(line, column);
+        const start = starts[line - 1];
+        return start === undefined ? undefined : command.offsetToPosition(Math.min(start + column - 1, script.length));
+      };
+    }
   }
   const heredoc = instruction.heredocs.find((h) => h.body === text);
-  if (heredoc) {
-    const first = heredoc.bodySpan.start.line;
-    const lines = text.split('\n').length;
-    // Body lines map one to one; columns shift when `<<-` stripped leading tabs (then they are approximate).
-    return (line, column) => (line >= 1 && line <= lines ? { line: first + line - 1, column } : undefined);
-  }
-  return undefined;
+  return heredoc ? bodyMapper(heredoc.body, heredoc.bodySpan.start.line, 0) : undefined;
 }
 
 function shellOfSHELL(instruction: Instruction): string | null {

@@ -141,3 +141,29 @@ test('lintFiles: one ShellCheck call for all files, findings grouped by file, un
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('ShellCheck on heredocs: body of RUN <<EOF and of a shell fed a heredoc; regions inside the body', { skip }, async () => {
+  const runner = createProcessRunner(shellcheckPath!);
+  const text = [
+    'FROM alpine:3.20', // 1
+    'RUN <<EOF', // 2
+    'set -e', // 3
+    'echo $one', // 4
+    'EOF', // 5
+    'RUN bash <<EOF', // 6
+    'echo $two', // 7
+    'EOF', // 8
+    'RUN python3 <<EOF', // 9: not shell
+    'print("$three")', // 10
+    'EOF', // 11
+    'RUN set -e && \\', // 12
+    '  echo $four', // 13
+    '',
+  ].join('\n');
+  const { findings } = await lintDockerfile(text, { shellcheck: runner });
+  const sc2154 = findings.filter((f) => f.ruleId === 'SC2154');
+  assert.deepEqual(
+    sc2154.map((f) => `${f.line} ${f.region?.start.line}:${f.region?.start.column}`),
+    ['2 4:6', '6 7:6', '12 13:8'],
+  );
+});
