@@ -17,6 +17,7 @@ import {
   parseLabelRequirement,
   type PartialLintConfig,
 } from '../lint/config-file.js';
+import type { ReportFormatter } from '../reporters/types.js';
 import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { readVersion } from './version.js';
 
@@ -264,19 +265,19 @@ export async function run(argv: readonly string[]): Promise<number> {
   });
   for (const e of [...result.errors, ...result.internalErrors]) process.stderr.write(`docksec: ${e.file}: ${e.message}\n`);
 
-  const reporters = await import('../reporters/index.js');
   const report = {
     tool: { name: 'docksec', version: readVersion() },
     files: result.files,
     findings: result.findings,
     errors: result.errors,
   };
-  const rules = reporters.ruleMetaMap(allRules.map((r) => r.meta));
+  const rules = new Map(allRules.map((r) => [r.meta.id, r.meta]));
   for (let i = 0; i < Math.max(formats.length, args.outputs.length); i++) {
     const format = formats[i] ?? 'tty';
     const output = args.outputs[i];
-    const formatter = reporters.getReporter(format);
-    if (!formatter) throw new UsageError(`unknown format '${format}'`);
+    if (!isLintFormat(format)) throw new UsageError(`unknown format '${format}'`);
+    // Only the reporters in use are loaded (start-up time).
+    const { format: formatter } = (await import(`../reporters/${format}.js`)) as { format: ReportFormatter };
     const color = output === undefined && !config.noColor && process.stdout.isTTY === true;
     const text = formatter(report, {
       color,
