@@ -1,0 +1,203 @@
+#!/usr/bin/env node
+/**
+ * Lint speed: docksec against dockerfile-utils and dockerfilelint, in one run, on the same corpus.
+ *
+ *   npm run bench:lint                      (builds first)
+ *   node bench/lint-speed.mjs [--reps N] [--small-reps N] [--corpus DIR] [--json FILE]
+ *
+ * Every measurement is the wall time of a fresh child process, start-up included, median of N runs
+ * after one warm-up run (so the page cache is warm for every tool alike):
+ *   - docksec:          `docksec lint --no-shellcheck -f json DIR` (one process, all rules)
+ *   - dockerfile-utils: one node process calling `validate(content)` on every file
+ *   - dockerfilelint:   its CLI with every file as an argument (`-o json`), minus the files with
+ *                       `HEALTHCHECK CMD` without options, on which 1.8.0 crashes (count printed)
+ *   - small file:       `docksec lint --no-shellcheck FILE` on examples/hardened/Dockerfile
+ * Targets: docksec >= 3x faster than dockerfile-utils, >= 1x dockerfilelint, small file < 150 ms.
+ * Exit status 0 when every target is met, 1 otherwise (2 for setup errors). Timing never runs in tests.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { cpus } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, '..');
+const docksecBin = join(root, 'dist', 'src', 'cli', 'main.js');
+const smallFile = join(root, 'examples', 'hardened', 'Dockerfile');
+
+const TARGET_VS_UTILS = 3;
+const TARGET_VS_DOCKERFILELINT = 1;
+const TARGET_SMALL_MS = 150;
+
+function parseArgs(argv) {
+  const options = { reps: 5, smallReps: 20, corpus: join(root, 'bench', '.corpus'), json: null };
+  for (let i = 0; i < argv.length; i++) {
+    const [arg, value] = [argv[i], argv[i + 1]];
+    if (arg === '--reps') options.reps = Number(value);
+    else if (arg === '--small-reps') options.smallReps = Number(value);
+    else if (arg === '--corpus') options.corpus = resolve(value);
+    else if (arg === '--json') options.json = resolve(value);
+    else throw new Error(`unknown argument ${arg}`);
+    i++;
+  }
+  return options;
+}
+
+/** Runs a command to completion, draining its output; resolves with wall milliseconds and status. */
+function timed(command, args, { input } = {}) {
+  return new Promise((resolvePromise, reject) => {
+    const start = process.hrtime.bigint();
+    const child = spawn(command, args, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdoutBytes = 0;
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdoutBytes += chunk.length;
+    });
+    child.stderr.on('data', (chunk) => {
+      if (stderr.length < 4000) stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      resolvePromise({ ms, code, signal, stdoutBytes, stderr });
+    });
+    child.stdin.end(input ?? '');
+  });
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** Warm-up once, then `reps` timed runs; `check` rejects runs that did not do the work. */
+async function measure(label, reps, run, check) {
+  const warm = await run();
+  check(warm, label);
+  const times = [];
+  for (let i = 0; i < reps; i++) {
+    const result = await run();
+    check(result, label);
+    times.push(result.ms);
+  }
+  return { label, median: median(times), min: Math.min(...times), max: Math.max(...times), runs: times.length };
+}
+
+function listCorpus(dir) {
+  return readdirSync(dir)
+    .filter((name) => /\.dockerfile$/i.test(name) || /^dockerfile/i.test(name))
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+// HEALTHCHECK followed directly by CMD (no options): dockerfilelint 1.8.0 throws on these.
+const DOCKERFILELINT_CRASHER = /^\s*healthcheck\s+cmd\b/im;
+
+// The dockerfile-utils batch: one node process, every file read and validated in turn.
+const UTILS_BATCH = `
+import { readFileSync } from 'node:fs';
+import { validate } from 'dockerfile-utils';
+const files = readFileSync(0, 'utf8').split('\\n').filter(Boolean);
+let problems = 0;
+for (const file of files) problems += validate(readFileSync(file, 'utf8')).length;
+process.stdout.write(JSON.stringify({ files: files.length, problems }) + '\\n');
+`;
+
+async function main() {
+  const options = parseArgs(process.argv.slice(2));
+  if (!existsSync(docksecBin)) throw new Error(`${docksecBin} is missing; run 'npm run build' first`);
+  if (!existsSync(options.corpus) || listCorpus(options.corpus).length < 1000) {
+    process.stdout.write('Generating the corpus (bench/gen-corpus.mjs) ...\n');
+    const gen = spawnSync(process.execPath, [join(here, 'gen-corpus.mjs'), '--out', options.corpus], { stdio: 'inherit' });
+    if (gen.status !== 0) throw new Error('corpus generation failed');
+  }
+  const files = listCorpus(options.corpus);
+  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  const forDockerfilelint = files.filter((_, i) => !DOCKERFILELINT_CRASHER.test(texts[i]));
+  const excluded = files.length - forDockerfilelint.length;
+
+  const node = process.execPath;
+  const expectOk = (allowed) => (result, label) => {
+    if (result.signal || !allowed.includes(result.code)) {
+      throw new Error(`${label} failed (exit ${result.code ?? result.signal}): ${result.stderr.slice(0, 500)}`);
+    }
+    if (/\n\s+at .*\.m?js:\d+/.test(result.stderr)) throw new Error(`${label} printed a stack trace:\n${result.stderr.slice(0, 800)}`);
+  };
+
+  process.stdout.write(`Corpus: ${files.length} Dockerfiles, ${(bytes / 1024 / 1024).toFixed(1)} MB (${options.corpus})\n`);
+  process.stdout.write(`Machine: ${cpus().length} cores, ${cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}\n`);
+  process.stdout.write(`Runs: median of ${options.reps} (corpus) / ${options.smallReps} (small file), after one warm-up each\n\n`);
+
+  const docksec = await measure(
+    'docksec lint DIR',
+    options.reps,
+    () => timed(node, [docksecBin, 'lint', '--no-shellcheck', '-f', 'json', options.corpus]),
+    expectOk([0, 1]),
+  );
+  const utils = await measure(
+    'dockerfile-utils validate()',
+    options.reps,
+    () => timed(node, ['--input-type=module', '-e', UTILS_BATCH], { input: files.join('\n') }),
+    expectOk([0]),
+  );
+  const dockerfilelintBin = join(root, 'node_modules', 'dockerfilelint', 'bin', 'dockerfilelint');
+  const dfl = await measure(
+    'dockerfilelint (batch CLI)',
+    options.reps,
+    // It exits with the number of issues found (mod 256), so any status is a completed run; crashes are caught by the stack-trace check.
+    () => timed(node, [dockerfilelintBin, '-o', 'json', ...forDockerfilelint]),
+    (result, label) => {
+      if (result.signal || result.stdoutBytes === 0) throw new Error(`${label} produced no report: ${result.stderr.slice(0, 500)}`);
+      expectOk(Array.from({ length: 256 }, (_, i) => i))(result, label);
+    },
+  );
+  const small = await measure(
+    'docksec lint, one small file',
+    options.smallReps,
+    () => timed(node, [docksecBin, 'lint', '--no-shellcheck', smallFile]),
+    expectOk([0, 1]),
+  );
+
+  const rate = (count, ms) => (count / (ms / 1000)).toFixed(0);
+  const rows = [
+    [docksec.label, files.length, docksec.median, rate(files.length, docksec.median), '1.00x'],
+    [utils.label, files.length, utils.median, rate(files.length, utils.median), `${(utils.median / docksec.median).toFixed(2)}x`],
+    [dfl.label, forDockerfilelint.length, dfl.median, rate(forDockerfilelint.length, dfl.median),
+      // per-file comparison, since dockerfilelint sees fewer files
+      `${((dfl.median / forDockerfilelint.length) / (docksec.median / files.length)).toFixed(2)}x`],
+  ];
+  const header = ['tool', 'files', 'median ms', 'files/s', 'docksec speed-up'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(typeof r[i] === 'number' && i === 2 ? r[i].toFixed(0) : r[i]).length)));
+  const line = (cells) => cells.map((c, i) => String(typeof c === 'number' && i === 2 ? c.toFixed(0) : c).padEnd(widths[i])).join('  ');
+  process.stdout.write(`${line(header)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+  process.stdout.write(`(dockerfilelint skipped ${excluded} file(s) with 'HEALTHCHECK CMD' and no options, which crash it; its ratio is per file)\n\n`);
+
+  const vsUtils = utils.median / docksec.median;
+  const vsDfl = (dfl.median / forDockerfilelint.length) / (docksec.median / files.length);
+  const checks = [
+    [`docksec >= ${TARGET_VS_UTILS}x faster than dockerfile-utils`, vsUtils >= TARGET_VS_UTILS, `${vsUtils.toFixed(2)}x`],
+    [`docksec no slower than dockerfilelint`, vsDfl >= TARGET_VS_DOCKERFILELINT, `${vsDfl.toFixed(2)}x`],
+    [`one small file < ${TARGET_SMALL_MS} ms (start-up included)`, small.median < TARGET_SMALL_MS,
+      `median ${small.median.toFixed(0)} ms (min ${small.min.toFixed(0)}, max ${small.max.toFixed(0)})`],
+  ];
+  for (const [name, ok, detail] of checks) process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${name}: ${detail}\n`);
+
+  if (options.json) {
+    writeFileSync(options.json, `${JSON.stringify({ files: files.length, bytes, excludedForDockerfilelint: excluded, docksec, utils, dockerfilelint: dfl, small, vsUtils, vsDockerfilelint: vsDfl }, null, 2)}\n`);
+  }
+  return checks.every(([, ok]) => ok) ? 0 : 1;
+}
+
+main().then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error) => {
+    process.stderr.write(`lint-speed: ${error.message}\n`);
+    process.exitCode = 2;
+  },
+);
