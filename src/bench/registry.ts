@@ -69,6 +69,18 @@ import { check as cis_3_6 } from './checks/cis-3.6.js';
 import { check as cis_3_7 } from './checks/cis-3.7.js';
 import { check as cis_3_8 } from './checks/cis-3.8.js';
 import { check as cis_3_9 } from './checks/cis-3.9.js';
+import { check as cis_4_1 } from './checks/cis-4.1.js';
+import { check as cis_4_10 } from './checks/cis-4.10.js';
+import { check as cis_4_11 } from './checks/cis-4.11.js';
+import { check as cis_4_12 } from './checks/cis-4.12.js';
+import { check as cis_4_2 } from './checks/cis-4.2.js';
+import { check as cis_4_3 } from './checks/cis-4.3.js';
+import { check as cis_4_4 } from './checks/cis-4.4.js';
+import { check as cis_4_5 } from './checks/cis-4.5.js';
+import { check as cis_4_6 } from './checks/cis-4.6.js';
+import { check as cis_4_7 } from './checks/cis-4.7.js';
+import { check as cis_4_8 } from './checks/cis-4.8.js';
+import { check as cis_4_9 } from './checks/cis-4.9.js';
 import { check as cis_5_1 } from './checks/cis-5.1.js';
 import { check as cis_5_10 } from './checks/cis-5.10.js';
 import { check as cis_5_11 } from './checks/cis-5.11.js';
@@ -169,6 +181,18 @@ export const CHECKS: readonly BenchCheck[] = [
   cis_3_7,
   cis_3_8,
   cis_3_9,
+  cis_4_1,
+  cis_4_10,
+  cis_4_11,
+  cis_4_12,
+  cis_4_2,
+  cis_4_3,
+  cis_4_4,
+  cis_4_5,
+  cis_4_6,
+  cis_4_7,
+  cis_4_8,
+  cis_4_9,
   cis_5_1,
   cis_5_10,
   cis_5_11,

@@ -26,7 +26,7 @@ const CANNOT_PASS = new Set([
   'exec-no-privileged', 'exec-no-root-user', 'container-image-latest-version',
   // Sections 1, 4, 6, 7: review-only (MANUAL) or inventory (INFO) checks, §1.2, §4, §6, §7.
   'host-hardened', 'docker-version-current', 'image-trusted-base', 'image-minimal-packages', 'image-scanned-rebuilt',
-  'content-trust-enabled', 'image-no-setuid-setgid', 'image-verified-packages', 'image-signed-artifacts',
+  'content-trust-enabled', 'image-no-setuid-setgid', 'image-no-secrets', 'image-verified-packages', 'image-signed-artifacts',
   'ops-image-sprawl', 'ops-container-sprawl', 'swarm-manager-count', 'swarm-secrets-used', 'swarm-autolock-key-rotation',
   'swarm-node-cert-rotation', 'swarm-ca-rotation',
 ]);

@@ -262,6 +262,8 @@ export async function collectHostEvidence(options: HostCollectOptions = {}): Pro
   await addFile(hostFs, '/etc/passwd', true);
   await addFile(hostFs, '/etc/group', true);
   if (daemonJsonPath !== undefined && daemonJson.ok) files[daemonJsonPath] = daemonJson.value;
+  // A symlinked daemon.json is judged by its target's stat (3.17, 3.18).
+  if (daemonJson.ok && daemonJson.value.realPath !== undefined && files[daemonJson.value.realPath] === undefined) files[daemonJson.value.realPath] = await daemonFs.examine(daemonJson.value.realPath);
   const configDir = daemonJsonPath !== undefined ? posix.dirname(daemonJsonPath) : '/etc/docker';
   await walkTree(daemonFs, posix.join(configDir, 'certs.d'), files);
   if (configDir !== '/etc/docker') await walkTree(daemonFs, '/etc/docker/certs.d', files);
@@ -278,6 +280,8 @@ export async function collectHostEvidence(options: HostCollectOptions = {}): Pro
 
   const dataRoot = (typeof info.DockerRootDir === 'string' ? info.DockerRootDir : undefined) ?? setting('data-root', 'data-root') ?? '/var/lib/docker';
   await addFile(daemonFs, dataRoot);
+  // Swarm node state (7.2, 7.9: ListenAddr, DataPathAddr are not in the API).
+  await addFile(daemonFs, posix.join(dataRoot, 'swarm', 'docker-state.json'), true);
   if (dockerd.ok && dockerd.value.exe) await addFile(hostFs, dockerd.value.exe);
   const containerdExe = containerd.ok && containerd.value.exe ? containerd.value.exe : undefined;
   const binDir = containerdExe ? posix.dirname(containerdExe) : dockerd.ok && dockerd.value.exe ? posix.dirname(dockerd.value.exe) : undefined;
