@@ -113,6 +113,17 @@ import { check as cis_5_6 } from './checks/cis-5.6.js';
 import { check as cis_5_7 } from './checks/cis-5.7.js';
 import { check as cis_5_8 } from './checks/cis-5.8.js';
 import { check as cis_5_9 } from './checks/cis-5.9.js';
+import { check as cis_6_1 } from './checks/cis-6.1.js';
+import { check as cis_6_2 } from './checks/cis-6.2.js';
+import { check as cis_7_1 } from './checks/cis-7.1.js';
+import { check as cis_7_2 } from './checks/cis-7.2.js';
+import { check as cis_7_3 } from './checks/cis-7.3.js';
+import { check as cis_7_4 } from './checks/cis-7.4.js';
+import { check as cis_7_5 } from './checks/cis-7.5.js';
+import { check as cis_7_6 } from './checks/cis-7.6.js';
+import { check as cis_7_7 } from './checks/cis-7.7.js';
+import { check as cis_7_8 } from './checks/cis-7.8.js';
+import { check as cis_7_9 } from './checks/cis-7.9.js';
 
 export const CHECKS: readonly BenchCheck[] = [
   c_5_3_1,
@@ -225,6 +236,17 @@ export const CHECKS: readonly BenchCheck[] = [
   cis_5_7,
   cis_5_8,
   cis_5_9,
+  cis_6_1,
+  cis_6_2,
+  cis_7_1,
+  cis_7_2,
+  cis_7_3,
+  cis_7_4,
+  cis_7_5,
+  cis_7_6,
+  cis_7_7,
+  cis_7_8,
+  cis_7_9,
 ];
 
 /** Section titles as docker-bench prints them (also used by the tty and docker-bench JSON formats). */

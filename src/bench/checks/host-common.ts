@@ -414,3 +414,6 @@ export function settingEvidence(value: ConfigValue): string[] {
 export function daemonCheck(meta: BenchCheckMeta, evaluate: (context: EvalContext) => CheckOutcome): BenchCheck {
   return { meta, evaluate: (context) => notPodman(context) ?? evaluate(context) };
 }
+
+/** Nanoseconds in a day (swarm durations are in ns). */
+export const SWARM_DAY = 86_400_000_000_000;
