@@ -59,16 +59,21 @@ export function renderRulesDoc(rules) {
     '',
     'Severities can be changed and rules switched off with the Hadolint configuration keys (`override`, `ignored`), ' +
       'the `--error/--warning/--info/--style/--ignore` options, or inline `# hadolint ignore=CODE` / ' +
-      '`# docksec ignore=CODE` comments. A default severity of `ignore` means the rule is off unless enabled.',
+      '`# docksec ignore=CODE` comments. A default severity of `ignore` means the rule is off unless enabled. ' +
+      'Rules marked *opt-in* belong to a profile (`--profile cis`, config `profiles: [cis]`) and are off by ' +
+      'default, so that `docksec lint` reports exactly what Hadolint reports unless asked for more.',
     '',
     '| Rule | Severity | Title |',
     '|---|---|---|',
-    ...metas.map((m) => `| [${m.id}](#${m.docsAnchor}) | ${m.severity} | ${cell(m.title)} |`),
+    ...metas.map(
+      (m) => `| [${m.id}](#${m.docsAnchor}) | ${m.severity}${m.profile ? ` (opt-in: ${m.profile})` : ''} | ${cell(m.title)} |`,
+    ),
     '',
   ];
   for (const m of metas) {
     lines.push(`<a id="${m.docsAnchor}"></a>`, '', `## ${m.id}: ${m.title}`, '');
     const facts = [`**Default severity:** ${m.severity}`];
+    if (m.profile) facts.push(`**Opt-in:** off unless \`--profile ${m.profile}\` is given`);
     if (m.tags && m.tags.length > 0) facts.push(`**Tags:** ${m.tags.map((t) => `\`${t}\``).join(', ')}`);
     lines.push(facts.join(' · '), '', '### Why', '', m.rationale, '', '### How to fix', '', m.remediation, '');
     if (m.examples.bad.length + m.examples.good.length > 0) {

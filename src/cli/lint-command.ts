@@ -7,7 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import type { Finding } from '../core/finding.js';
 import type { FailureThreshold, Severity } from '../core/severity.js';
 import { failsThreshold } from '../core/severity.js';
-import type { LabelType } from '../lint/config.js';
+import { RULE_PROFILES, type LabelType } from '../lint/config.js';
 import {
   ConfigFileError,
   FAILURE_THRESHOLDS,
@@ -48,6 +48,8 @@ Options:
       --file-path-in-report P  show P as the file name in the report
       --no-color               plain output (also NO_COLOR)
       --exclude GLOB           skip files and directories matching GLOB while walking directories (repeatable)
+      --profile NAME           also run docksec's opt-in rules: cis (CIS Docker Benchmark section 4:
+                               DSC4001 non-root USER, DSC4006 HEALTHCHECK, ...), all; repeatable
       --shellcheck PATH        the shellcheck executable to use (default: found on PATH)
       --no-shellcheck          do not run shellcheck on RUN scripts
   -V, --verbose                print which configuration is used to stderr
@@ -90,6 +92,7 @@ const VALUE_OPTIONS: Record<string, string> = {
   '--file-path-in-report': 'file-path-in-report',
   '--exclude': 'exclude',
   '--shellcheck': 'shellcheck',
+  '--profile': 'profile',
 };
 
 const SWITCHES: Record<string, string> = {
@@ -169,6 +172,14 @@ export function parseLintArgs(argv: readonly string[]): LintArgs {
         cli.failureThreshold = value as FailureThreshold;
         break;
       case 'ignore': push('ignored', value); break;
+      case 'profile':
+        for (const profile of value.split(',')) {
+          if (!(RULE_PROFILES as readonly string[]).includes(profile)) {
+            throw new UsageError(`unknown profile '${profile}'; use one of ${RULE_PROFILES.join(', ')}`);
+          }
+          cli.profiles = [...(cli.profiles ?? []), profile];
+        }
+        break;
       case 'error':
       case 'warning':
       case 'info':

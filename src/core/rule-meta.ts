@@ -31,6 +31,12 @@ export interface RuleMeta {
   examples: { bad: RuleExample[]; good: RuleExample[] };
   /** Free-form tags: `hadolint`, `cis-4.1`, `supply-chain`, ... */
   tags?: string[];
+  /**
+   * Opt-in profile that enables this rule (`cis`). Such a rule is off unless the profile is selected
+   * (`--profile cis`, config `profiles: [cis]`, `DOCKSEC_PROFILES`) or its severity is overridden, so that
+   * `docksec lint` reports exactly Hadolint's findings by default. `severity` is the severity when on.
+   */
+  profile?: string;
 }
 
 export function docsUrl(meta: Pick<RuleMeta, 'docsAnchor'>): string {

@@ -47,6 +47,7 @@ export function mergeLintConfig(base: LintConfig, ...layers: PartialLintConfig[]
     trustedRegistries: [...base.trustedRegistries],
     labelSchema: { ...base.labelSchema },
     formats: [...base.formats],
+    profiles: [...base.profiles],
   };
   for (const layer of layers) {
     if (layer.ignored) out.ignored = union(out.ignored, layer.ignored);
@@ -59,6 +60,7 @@ export function mergeLintConfig(base: LintConfig, ...layers: PartialLintConfig[]
     if (layer.trustedRegistries) out.trustedRegistries = union(out.trustedRegistries, layer.trustedRegistries);
     if (layer.labelSchema) out.labelSchema = { ...out.labelSchema, ...layer.labelSchema };
     if (layer.formats) out.formats = union(out.formats, layer.formats);
+    if (layer.profiles) out.profiles = union(out.profiles, layer.profiles);
     for (const key of ['strictLabels', 'disableIgnorePragma', 'noFail', 'noColor', 'verbose'] as const) {
       const value = layer[key];
       if (value !== undefined) out[key] = value;
@@ -128,6 +130,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv): PartialLintConfig {
     }
     layer.labelSchema = schema;
   }
+  if (env.DOCKSEC_PROFILES) layer.profiles = env.DOCKSEC_PROFILES.split(',').filter((p) => p !== '');
   const strict = envBool(env.HADOLINT_STRICT_LABELS);
   if (strict !== undefined) layer.strictLabels = strict;
   const disablePragma = envBool(env.HADOLINT_DISABLE_IGNORE_PRAGMA);
@@ -222,6 +225,9 @@ export function configFromObject(doc: unknown): PartialLintConfig {
     }
     layer.override = out;
   }
+
+  const profiles = get('profiles');
+  if (profiles !== undefined) layer.profiles = stringList(profiles, 'profiles');
 
   const trusted = get('trustedRegistries');
   if (trusted !== undefined) layer.trustedRegistries = stringList(trusted, 'trustedRegistries');

@@ -21,7 +21,12 @@ export interface LintConfig {
   verbose: boolean;
   /** ShellCheck: `false` to disable, or a path; `true` means look it up on PATH. */
   shellcheck: boolean | string;
+  /** Opt-in rule profiles to enable (`cis`, or `all` for every profile). */
+  profiles: string[];
 }
+
+/** Rule profiles `--profile` accepts. */
+export const RULE_PROFILES = ['cis', 'all'] as const;
 
 export function defaultLintConfig(): LintConfig {
   return {
@@ -37,5 +42,6 @@ export function defaultLintConfig(): LintConfig {
     formats: [],
     verbose: false,
     shellcheck: true,
+    profiles: [],
   };
 }

@@ -47,6 +47,12 @@ function needsShell(df: Dockerfile): boolean {
   );
 }
 
+/** True when an opt-in rule's profile is selected, or the rule is not opt-in. */
+function profileEnabled(rule: DockerfileRule, config: LintConfig): boolean {
+  const profile = rule.meta.profile;
+  return profile === undefined || config.profiles.includes(profile) || config.profiles.includes('all');
+}
+
 /** Severity each rule id ends up with under `config` (override lists: error > warning > info > style). */
 function severityResolver(config: LintConfig): (ruleId: string, fallback: SeverityOrOff) => SeverityOrOff {
   const overrides = new Map<string, Severity>();
@@ -87,6 +93,8 @@ function runRules(model: LintModel, file: string, config: LintConfig, rules: rea
     const id = rule.meta.id;
     // Findings of these would be dropped at the end anyway; not running the rule saves the time.
     if (ignored.has(id) || severityOf(id, rule.meta.severity) === 'ignore') continue;
+    // Opt-in rules run when their profile is selected or an override names them explicitly.
+    if (!profileEnabled(rule, config) && severityOf(id, 'ignore') === 'ignore') continue;
     const severity: Severity = rule.meta.severity === 'ignore' ? 'warning' : rule.meta.severity;
     const produced: Finding[] = [];
     try {

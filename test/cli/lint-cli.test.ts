@@ -16,12 +16,10 @@ interface Run {
 }
 
 function docksec(args: string[], options: { cwd?: string; input?: string; env?: NodeJS.ProcessEnv } = {}): Run {
-  // docksec's own "no USER" / "no HEALTHCHECK" rules are on by default; these tests are about Hadolint's
-  // command-line behaviour, so they are ignored through the environment (lists union with other sources).
+  // A clean environment: docksec's opt-in CIS rules stay off, so the behaviour under test is Hadolint's.
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: options.cwd ?? tmpdir(),
-    HADOLINT_IGNORE: 'DSC4001,DSC4006',
     ...options.env,
   };
   const run = spawnSync(process.execPath, [main, ...args], {
@@ -179,4 +177,18 @@ test('parse command: listing and JSON', () => {
   const doc = JSON.parse(json.stdout) as { instructions: { keyword: string }[] };
   assert.deepEqual(doc.instructions.map((i) => i.keyword), ['FROM']);
   assert.equal(docksec(['parse']).status, 2);
+});
+
+test('--profile cis turns on the CIS section 4 rules; an unknown profile is a usage error', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docksec-profile-'));
+  writeFileSync(join(dir, 'Dockerfile'), 'FROM debian:12.5\nCMD ["sh"]\n');
+  const plain = docksec(['lint', '--no-shellcheck', '-f', 'json', 'Dockerfile'], { cwd: dir });
+  assert.equal(plain.status, 0);
+  assert.deepEqual(JSON.parse(plain.stdout), []);
+  const cis = docksec(['lint', '--no-shellcheck', '--profile', 'cis', '-f', 'json', 'Dockerfile'], { cwd: dir });
+  assert.equal(cis.status, 1);
+  assert.deepEqual(JSON.parse(cis.stdout).map((f: { code: string }) => f.code).sort(), ['DSC4001', 'DSC4006']);
+  const bad = docksec(['lint', '--profile', 'nope', 'Dockerfile'], { cwd: dir });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /unknown profile 'nope'/);
 });

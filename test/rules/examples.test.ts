@@ -39,6 +39,8 @@ for (const rule of allRules) {
           if (!listed) override.info = [...(override.info ?? []), meta.id];
           config.override = override;
         }
+        // Opt-in rules run with their profile selected.
+        if (meta.profile) config.profiles = [meta.profile];
         const { findings } = await lintDockerfile(example.code, { config });
         const own = findings.filter((f) => f.ruleId === meta.id);
         const internal = own.filter((f) => f.message.startsWith('internal error'));
@@ -49,3 +51,19 @@ for (const rule of allRules) {
     }
   });
 }
+
+test('opt-in (profile) rules stay off by default, so docksec lint reports what Hadolint reports', async () => {
+  const text = 'FROM debian:12\nRUN apt-get update\nADD app.py /app/\n';
+  const optIn = allRules.filter((r) => r.meta.profile === 'cis').map((r) => r.meta.id).sort();
+  assert.deepEqual(optIn, ['DSC4001', 'DSC4006', 'DSC4007', 'DSC4009', 'DSC4010']);
+  const plain = await lintDockerfile(text, { config: { shellcheck: false } });
+  assert.deepEqual(plain.findings.filter((f) => f.ruleId.startsWith('DSC4')), []);
+  const cis = await lintDockerfile(text, { config: { shellcheck: false, profiles: ['cis'] } });
+  assert.deepEqual(
+    [...new Set(cis.findings.filter((f) => f.ruleId.startsWith('DSC4')).map((f) => f.ruleId))].sort(),
+    ['DSC4001', 'DSC4006', 'DSC4007', 'DSC4009'],
+  );
+  // An explicit severity override enables one opt-in rule without its profile.
+  const one = await lintDockerfile(text, { config: { shellcheck: false, override: { error: ['DSC4001'] } } });
+  assert.deepEqual(one.findings.filter((f) => f.ruleId.startsWith('DSC4')).map((f) => [f.ruleId, f.severity]), [['DSC4001', 'error']]);
+});

@@ -68,6 +68,7 @@ export const rule: DockerfileRule = {
   meta: {
     id: 'DSC4001',
     severity: 'warning',
+    profile: 'cis',
     title: 'The final stage should run as a non-root user',
     rationale:
       'Containers run as the image\'s last USER, and as root when no USER is set. A process running as root ' +

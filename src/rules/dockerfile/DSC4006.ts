@@ -16,6 +16,7 @@ export const rule: DockerfileRule = {
   meta: {
     id: 'DSC4006',
     severity: 'info',
+    profile: 'cis',
     title: 'The final stage should define a HEALTHCHECK',
     rationale:
       'Without a HEALTHCHECK the engine only knows whether the main process is alive, not whether it still ' +

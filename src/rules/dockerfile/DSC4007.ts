@@ -31,6 +31,7 @@ export const rule: DockerfileRule = {
   meta: {
     id: 'DSC4007',
     severity: 'warning',
+    profile: 'cis',
     title: 'Do not refresh the package index in a RUN of its own',
     rationale:
       'A RUN that only refreshes the package index (`apt-get update`, `apk update`, `dnf makecache`) is cached ' +

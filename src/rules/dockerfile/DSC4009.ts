@@ -14,6 +14,7 @@ export const rule: DockerfileRule = {
   meta: {
     id: 'DSC4009',
     severity: 'warning',
+    profile: 'cis',
     title: 'Use COPY instead of ADD, and pin remote ADD sources with --checksum',
     rationale:
       'ADD silently unpacks local tar archives and fetches URLs, so what lands in the image depends on file ' +

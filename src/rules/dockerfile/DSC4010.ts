@@ -68,6 +68,7 @@ export const rule: DockerfileRule = {
   meta: {
     id: 'DSC4010',
     severity: 'error',
+    profile: 'cis',
     title: 'Do not store secrets in the Dockerfile or the image',
     rationale:
       'ENV values and ARG defaults are stored in the image configuration and history, and copied files in ' +
