@@ -35,7 +35,7 @@ export const rule: DockerfileRule = {
         const isModule = cmd.args.includes('module');
         for (const word of nonFlagWords(cmd)) {
           if (word.value === 'install' || word.value === 'module') continue;
-          // A word with an expansion may hold anything (docs/compatibility/DL3033.md).
+          // A word with an expansion may hold anything (docs/compatibility.md, DL3033).
           if (word.value.includes('$')) continue;
           const pinned = isModule ? word.value.includes(':') : rpmPackagePinned(word.value);
           if (!pinned) bad.push(word);

@@ -28,7 +28,7 @@ export const rule: DockerfileRule = {
       for (const cmd of commands) {
         if (!cmdHasAnyArg(cmd, 'zypper', ['install', 'in'])) continue;
         for (const word of nonFlagWords(cmd)) {
-          // A word with an expansion may hold anything (docs/compatibility/DL3037.md).
+          // A word with an expansion may hold anything (docs/compatibility.md, DL3037).
           if (word.value.includes('$')) continue;
           if (word.value !== 'install' && word.value !== 'in' && !pinned(word.value)) bad.push(word);
         }

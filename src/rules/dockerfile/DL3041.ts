@@ -38,7 +38,7 @@ export const rule: DockerfileRule = {
         if (!isModule && cmd.args.includes('group')) continue;
         for (const word of nonFlagWords(cmd)) {
           if (word.value === 'install' || word.value === 'module') continue;
-          // A word with an expansion may hold anything (docs/compatibility/DL3041.md).
+          // A word with an expansion may hold anything (docs/compatibility.md, DL3041).
           if (word.value.includes('$')) continue;
           const pinned = isModule ? word.value.includes(':') : rpmPackagePinned(word.value);
           if (!pinned) bad.push(word);

@@ -34,7 +34,7 @@ function runTextDisablesCache(text: string): boolean {
 
 function checkPass(model: LintModel, entries: readonly Entry[], report: (entry: Entry, cmd: ShellCommand) => void): void {
   // Stages that set PIP_NO_CACHE_DIR via ENV; a stage inherits from the stage it is built FROM
-  // (docs/compatibility/DL3042.md). The ONBUILD pass never sees FROM and uses one scope.
+  // (docs/compatibility.md, DL3042). The ONBUILD pass never sees FROM and uses one scope.
   const disabled = new Map<Stage | null, boolean>();
   let current: Stage | null = null;
   for (const entry of entries) {

@@ -29,7 +29,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    // A stage inherits WORKDIR from the stage it is built FROM (docs/compatibility/DL3045.md).
+    // A stage inherits WORKDIR from the stage it is built FROM (docs/compatibility.md, DL3045).
     const workdirSet = new Map<Stage | null, boolean>();
     let current: Stage | null = null;
     for (const entry of model.entries) {

@@ -48,7 +48,7 @@ export const rule: DockerfileRule = {
           const from = instruction.flags.find((f) => f.name === 'from')?.value;
           if (from == null) continue;
           // Stages that only feed files to others do not need the label; they may be named by alias
-          // (case-insensitively, as BuildKit) or by index (docs/compatibility/DL3049.md).
+          // (case-insensitively, as BuildKit) or by index (docs/compatibility.md, DL3049).
           for (const stage of [...bad]) if (namesStage(from, stage)) bad.delete(stage);
         } else if (instruction.keyword === 'LABEL' && current) {
           if (instruction.pairs.some((p) => p.key === label)) {

@@ -19,7 +19,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    // A stage inherits the HEALTHCHECK of the stage it is built FROM (docs/compatibility/DL3057.md).
+    // A stage inherits the HEALTHCHECK of the stage it is built FROM (docs/compatibility.md, DL3057).
     const healthy = new Set<Stage>();
     const unhealthy = new Set<Stage>();
     let current: Stage | null = null;

@@ -44,7 +44,7 @@ export const rule: DockerfileRule = {
       const prior: Instruction | null = previous;
       previous = instruction;
       if (!prior || flagSignature(prior) !== flagSignature(instruction)) continue;
-      // Heredoc RUNs are scripts on purpose; suggesting to merge them is noise (docs/compatibility/DL3059.md).
+      // Heredoc RUNs are scripts on purpose; suggesting to merge them is noise (docs/compatibility.md, DL3059).
       if (prior.heredocs.length > 0 || instruction.heredocs.length > 0) continue;
       if (commandCount(model, prior) > 1 || commandCount(model, instruction) > 1) continue;
       ctx.report(instruction, `this RUN directly follows another single-command RUN (line ${prior.span.start.line}); merge them into one layer`);

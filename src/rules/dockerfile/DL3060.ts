@@ -36,7 +36,7 @@ export const rule: DockerfileRule = {
         return clean < 0 || clean < install;
       });
     // Only stages that end up in an image count: the last one and any stage another FROM builds on
-    // (from the stage graph, like DL3009; docs/compatibility/DL3060.md). COPY --from sources are not shipped.
+    // (from the stage graph, like DL3009; docs/compatibility.md, DL3060). COPY --from sources are not shipped.
     const kept = new Set<Stage>();
     const last = model.stages[model.stages.length - 1];
     if (last) kept.add(last);

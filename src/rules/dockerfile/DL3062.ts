@@ -5,7 +5,7 @@ import { anchorOf, cmdHasAnyArg, nonFlagWords, runEntries } from './util/rules-b
 /** Local paths and `.go` files need no version; otherwise a module needs `@version` (not @latest/@none). */
 function goTargetPinned(word: string): boolean {
   if (word === '.' || word.startsWith('/') || word.startsWith('.')) return true;
-  // Deliberate deviation: `go run main.go` names a local file (docs/compatibility/DL3062.md).
+  // Deliberate deviation: `go run main.go` names a local file (docs/compatibility.md, DL3062).
   if (word.endsWith('.go')) return true;
   return word.includes('@') && !word.endsWith('@latest') && !word.endsWith('@none');
 }
@@ -47,7 +47,7 @@ export const rule: DockerfileRule = {
   },
   check(model, ctx) {
     for (const { entry, commands } of runEntries(model, model.entries)) {
-      // Words with an expansion may hold a version; they are not judged (docs/compatibility/DL3062.md).
+      // Words with an expansion may hold a version; they are not judged (docs/compatibility.md, DL3062).
       const bad = goTargets(commands).find((w) => !w.value.includes('$') && !goTargetPinned(w.value));
       if (!bad) continue;
       ctx.report(anchorOf(entry), `go module '${bad.value}' is not pinned to a version (use @vX.Y.Z)`, bad.span);

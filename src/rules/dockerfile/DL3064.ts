@@ -44,7 +44,7 @@ export const rule: DockerfileRule = {
     for (const entry of model.entries) {
       const instruction = entry.instruction;
       let hit: { name: string; span: Span } | undefined;
-      // Our parser reads every name of `ARG a b`; Hadolint only sees the first (docs/compatibility/DL3064.md).
+      // Our parser reads every name of `ARG a b`; Hadolint only sees the first (docs/compatibility.md, DL3064).
       if (instruction.keyword === 'ARG') hit = instruction.args.find((a) => looksSecret(a.name));
       else if (instruction.keyword === 'ENV') {
         const pair = instruction.pairs.find((p) => looksSecret(p.key));
