@@ -1,6 +1,6 @@
 /**
  * Table-driven tests for DL1001 and DL3000–DL3029: exact finding lines per case, including the Hadolint
- * quirks we keep and the deliberate deviations documented in docs/compatibility/.
+ * quirks we keep and the deliberate deviations documented in docs/compatibility.md.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
