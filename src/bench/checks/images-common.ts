@@ -45,7 +45,7 @@ export function auditedImages(context: EvalContext): ImageDoc[] | CheckOutcome {
 export function perImage(context: EvalContext, judge: (image: ImageDoc) => Omit<CheckItem, 'object'>): CheckOutcome {
   const images = auditedImages(context);
   if (!Array.isArray(images)) return images;
-  const items = images.map((image) => ({ object: imageName(image), ...judge(image) }));
+  const items = images.map((image) => ({ ...judge(image), object: imageName(image) }));
   for (const [id, reason] of Object.entries(context.snapshot.engine.imageErrors ?? {})) items.push(item(id.slice(0, 19), 'UNKNOWN', `image inspect failed: ${reason}`));
   return fromItems(items, 'image(s)', notApplicable('no images'));
 }
