@@ -90,13 +90,17 @@ export class ProcFs {
     return selected;
   }
 
+  /**
+   * The daemon's environment, reduced to the variables checks use (config paths, rootless state, PATH).
+   * Everything else (proxy credentials, tokens) stays out of the snapshot, which users save and share.
+   */
   async environ(pid: number): Promise<Record<string, string> | undefined> {
     const raw = await this.text(pid, 'environ', 256 * 1024);
     if (raw === undefined) return undefined;
     const env: Record<string, string> = {};
     for (const entry of raw.split('\0')) {
       const eq = entry.indexOf('=');
-      if (eq > 0) env[entry.slice(0, eq)] = entry.slice(eq + 1);
+      if (eq > 0 && isAuditedVariable(entry.slice(0, eq))) env[entry.slice(0, eq)] = entry.slice(eq + 1);
     }
     return env;
   }
@@ -272,4 +276,20 @@ function compressIpv6(groups: string[]): string {
   }
   if (bestStart < 0) return groups.join(':');
   return `${groups.slice(0, bestStart).join(':')}::${groups.slice(bestStart + bestLength).join(':')}`;
+}
+
+/** Environment variables of dockerd/containerd that checks read; the rest is never stored. */
+export function isAuditedVariable(name: string): boolean {
+  return (
+    name === 'HOME' ||
+    name === 'PATH' ||
+    name === 'USER' ||
+    name.startsWith('XDG_') ||
+    name.startsWith('ROOTLESSKIT_') ||
+    name === 'DOCKER_CERT_PATH' ||
+    name === 'DOCKER_HOST' ||
+    name === 'DOCKER_TLS_VERIFY' ||
+    name === 'DOCKER_CONFIG' ||
+    name === 'DOCKERD_ROOTLESS_ROOTLESSKIT_FLAGS'
+  );
 }
