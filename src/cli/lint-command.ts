@@ -264,13 +264,14 @@ export async function run(argv: readonly string[]): Promise<number> {
   // background, which costs more than it saves even on a few thousand RUN scripts (and delays exit by
   // about a second). The baseline compiler alone is faster here. Must be set before the module loads.
   setFlagsFromString('--liftoff-only');
-  const [{ lintFiles }, { allRules }] = await Promise.all([
-    import('../lint/linter.js'),
+  const [{ lintFilesParallel }, { allRules }] = await Promise.all([
+    import('../lint/parallel.js'),
     import('../rules/dockerfile/index.js'),
   ]);
   const shellcheck = await shellCheckRunner(config.shellcheck);
   const formats = config.formats.length > 0 ? config.formats : ['tty'];
-  const result = await lintFiles(expanded.files, config, {
+  // Large inputs are spread over worker threads (same output, same order); see lint/parallel.ts.
+  const result = await lintFilesParallel(expanded.files, config, {
     shellcheck,
     keepSources: formats.includes('sarif'),
   });

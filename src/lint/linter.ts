@@ -15,6 +15,7 @@ import { allRules } from '../rules/dockerfile/index.js';
 import type { DockerfileRule, LintModel } from '../rules/dockerfile/types.js';
 import { initShell, isShellReady } from '../shell/shell.js';
 import { defaultLintConfig, type LintConfig } from './config.js';
+import { describeReadError, readDockerfileText } from './input.js';
 import { buildLintModel } from './model.js';
 import { buildSuppressor, UNSUPPRESSIBLE } from './pragmas.js';
 import { collectShellCheckScripts, type LocatedScript } from './shellcheck-scripts.js';
@@ -229,10 +230,8 @@ export async function lintFiles(
     for (const path of paths.slice(start, start + chunkSize)) {
       let text: string;
       try {
-        const { readDockerfileText } = await import('./input.js');
         text = await readDockerfileText(path, options.readStdin);
       } catch (error) {
-        const { describeReadError } = await import('./input.js');
         result.errors.push({ file: path, message: describeReadError(error) });
         continue;
       }
