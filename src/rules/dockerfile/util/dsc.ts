@@ -19,7 +19,22 @@ export interface RunScript {
   text: string;
 }
 
-export function runScripts(model: LintModel): RunScript[] {
+// Every DSC rule walks the same RUN scripts and commands; these caches (keyed by the per-file model and
+// its command objects, so nothing outlives the file) compute them once per file instead of once per rule.
+const runScriptsCache = new WeakMap<LintModel, readonly RunScript[]>();
+const effectiveCache = new WeakMap<ShellCommand, EffectiveCommand>();
+const runCommandsCache = new WeakMap<LintModel, ReadonlyArray<{ run: RunScript; cmd: EffectiveCommand }>>();
+
+export function runScripts(model: LintModel): readonly RunScript[] {
+  let cached = runScriptsCache.get(model);
+  if (cached === undefined) {
+    cached = collectRunScripts(model);
+    runScriptsCache.set(model, cached);
+  }
+  return cached;
+}
+
+function collectRunScripts(model: LintModel): RunScript[] {
   const result: RunScript[] = [];
   for (const entry of model.entries) {
     if (entry.instruction.keyword !== 'RUN') continue;
@@ -64,6 +79,15 @@ const WRAPPERS: Record<string, { valueFlags: string[]; positional?: number }> = 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 export function effective(cmd: ShellCommand): EffectiveCommand {
+  let cached = effectiveCache.get(cmd);
+  if (cached === undefined) {
+    cached = computeEffective(cmd);
+    effectiveCache.set(cmd, cached);
+  }
+  return cached;
+}
+
+function computeEffective(cmd: ShellCommand): EffectiveCommand {
   let name = basename(cmd.name);
   let words = cmd.words;
   // `command X`, `busybox X`, `exec -c X`: the model names the command X but keeps X among the arguments.
@@ -104,8 +128,15 @@ export function effective(cmd: ShellCommand): EffectiveCommand {
 }
 
 /** Every effective command of every RUN. */
-export function* runCommands(model: LintModel): Generator<{ run: RunScript; cmd: EffectiveCommand }> {
-  for (const run of runScripts(model)) for (const command of run.commands) yield { run, cmd: effective(command) };
+export function runCommands(model: LintModel): ReadonlyArray<{ run: RunScript; cmd: EffectiveCommand }> {
+  let cached = runCommandsCache.get(model);
+  if (cached === undefined) {
+    const list: Array<{ run: RunScript; cmd: EffectiveCommand }> = [];
+    for (const run of runScripts(model)) for (const command of run.commands) list.push({ run, cmd: effective(command) });
+    cached = list;
+    runCommandsCache.set(model, cached);
+  }
+  return cached;
 }
 
 /** The first non-option arguments (a subcommand like `update`), skipping values of the named options. */
