@@ -32,7 +32,8 @@ test('the rules doc has a table row and an anchored section for every rule', asy
   const { renderRulesDoc } = await generator();
   const doc = renderRulesDoc(allRules);
   for (const { meta } of allRules) {
-    assert.ok(doc.includes(`| [${meta.id}](#${meta.docsAnchor}) | ${meta.severity} |`), `${meta.id} row`);
+    const severity = meta.profile ? `${meta.severity} (opt-in: ${meta.profile})` : meta.severity;
+    assert.ok(doc.includes(`| [${meta.id}](#${meta.docsAnchor}) | ${severity} |`), `${meta.id} row`);
     assert.ok(doc.includes(`<a id="${meta.docsAnchor}"></a>\n\n## ${meta.id}: `), `${meta.id} section`);
   }
 });
