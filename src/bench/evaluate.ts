@@ -128,6 +128,29 @@ function runCheck(check: BenchCheck, context: EvalContext): CheckOutcome {
   }
 }
 
+/**
+ * Containers that were listed but could not be inspected (an API error other than 404) cannot be judged by
+ * any per-container check: each such check gets an UNKNOWN item for them, so a container the auditor could
+ * not see never lets a check pass. Name filters apply to them as to every container.
+ */
+function withUninspected(check: BenchCheck, outcome: CheckOutcome, snapshot: Snapshot, options: EvaluateOptions): CheckOutcome {
+  const errors = snapshot.engine.inspectErrors;
+  if (!errors || check.meta.section !== '5' || check.meta.cisId === '5.1') return outcome;
+  const names = snapshot.engine.inspectErrorNames ?? {};
+  const unknown: CheckItem[] = [];
+  for (const [id, reason] of Object.entries(errors)) {
+    const name = names[id] ?? id;
+    if (options.includeContainers && !options.includeContainers.test(name)) continue;
+    if (options.excludeContainers?.test(name)) continue;
+    unknown.push({ object: name, status: 'UNKNOWN', reason: `container could not be inspected: ${reason}`, evidence: [`/engine/containers/${id.slice(0, 12)}/json`] });
+  }
+  if (unknown.length === 0) return outcome;
+  const items = [...(outcome.items ?? []), ...unknown];
+  const status = aggregateStatus(items);
+  const reason = status === outcome.status ? outcome.reason : `${unknown.length} container(s) could not be inspected: ${unknown.map((i) => i.object).join(', ')}`;
+  return { ...outcome, status, items, ...(reason ? { reason } : {}) };
+}
+
 function infoField(snapshot: Snapshot, key: string): string | undefined {
   if (!snapshot.engine.info.ok) return undefined;
   const value = (snapshot.engine.info.value as Record<string, unknown> | null)?.[key];
@@ -150,7 +173,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): BenchRep
   const runtime = context.runtime;
   const selected = select(options.checks ?? CHECKS, options);
   const results: BenchResult[] = selected.map(({ check, id }) => {
-    const outcome = runCheck(check, context);
+    const outcome = withUninspected(check, runCheck(check, context), snapshot, options);
     const meta = check.meta;
     const community = meta.scoring === 'C';
     const items: CheckItem[] = outcome.items ?? [];

@@ -157,6 +157,8 @@ export interface EngineEvidence {
   vanished: string[];
   /** Containers listed whose inspect failed for another reason than 404 (id → reason): checks report them UNKNOWN. */
   inspectErrors?: Record<string, string>;
+  /** Names (from the container list) of the containers in `inspectErrors`, id → name. */
+  inspectErrorNames?: Record<string, string>;
   /** Image inspect documents (`/images/{id}/json`). */
   images: Sourced<any[]>;
   /** Images listed whose inspect failed (id → reason). */

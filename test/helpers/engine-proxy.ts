@@ -19,6 +19,8 @@ export interface ProxyOptions {
   tls?: https.ServerOptions;
   /** Called after the daemon answered and before the client gets the answer. */
   beforeReply?: (request: RecordedRequest) => Promise<void>;
+  /** Answer a request without asking the daemon (fault injection: a 500, a 404...); undefined = forward. */
+  respond?: (request: RecordedRequest) => { status: number; body: string } | undefined;
   upstreamSocket?: string;
 }
 
@@ -36,6 +38,13 @@ export async function startRecordingProxy(options: ProxyOptions = {}): Promise<R
   const handler: http.RequestListener = (req, res) => {
     const recorded = { method: req.method ?? '', url: req.url ?? '' };
     requests.push(recorded);
+    const injected = options.respond?.(recorded);
+    if (injected) {
+      req.resume();
+      res.writeHead(injected.status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(injected.body)) });
+      res.end(injected.body);
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {

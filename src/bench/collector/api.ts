@@ -60,15 +60,22 @@ export async function collectEngineEvidence(client: EngineClient, options: ApiCo
   // Containers: inspect each listed one; one that vanished since the list answers 404.
   const vanished: string[] = [];
   const inspectErrors: Record<string, string> = {};
+  const inspectErrorNames: Record<string, string> = {};
   let containers: Sourced<Json[]>;
   if (containerList.ok) {
     const ids = containerList.value.map((c: Json) => String(c.Id));
+    const listedName = new Map<string, string>(
+      containerList.value.map((c: Json) => [String(c.Id), String((Array.isArray(c.Names) && c.Names[0]) || c.Id).replace(/^\//, '')]),
+    );
     const inspected = await mapLimit(ids, limit, async (id) => {
       try {
         return await get(`/containers/${encodeURIComponent(id)}/json`);
       } catch (error) {
         if (isEngineError(error, 'http') && error.status === 404) vanished.push(id);
-        else inspectErrors[id] = reasonOf(error);
+        else {
+          inspectErrors[id] = reasonOf(error);
+          inspectErrorNames[id] = listedName.get(id) ?? id;
+        }
         return undefined;
       }
     });
@@ -129,7 +136,10 @@ export async function collectEngineEvidence(client: EngineClient, options: ApiCo
     services,
     secrets,
   };
-  if (Object.keys(inspectErrors).length > 0) evidence.inspectErrors = inspectErrors;
+  if (Object.keys(inspectErrors).length > 0) {
+    evidence.inspectErrors = inspectErrors;
+    evidence.inspectErrorNames = inspectErrorNames;
+  }
   if (Object.keys(imageErrors).length > 0) evidence.imageErrors = imageErrors;
   return evidence;
 }
