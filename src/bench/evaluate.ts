@@ -55,6 +55,8 @@ export interface BenchReport {
   finished: string;
   /** Containers left out by explicit filters (never implicitly). */
   excludedContainers: string[];
+  /** Containers listed by the daemon that were removed before they could be inspected (ids). */
+  vanishedContainers: string[];
   score: BenchScore;
   results: BenchResult[];
 }
@@ -213,6 +215,7 @@ export function evaluate(snapshot: Snapshot, options: EvaluateOptions): BenchRep
     started: snapshot.started,
     finished: snapshot.finished,
     excludedContainers: runtime.excluded,
+    vanishedContainers: [...snapshot.engine.vanished],
     score: scoreResults(results, results.some((r) => r.community)),
     results,
   };

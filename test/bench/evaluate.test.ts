@@ -174,3 +174,30 @@ describe('bench command', () => {
     }
   });
 });
+
+describe('containers the auditor could not see', () => {
+  it('a container whose inspect failed is UNKNOWN in per-container checks, even when no other container exists', () => {
+    const snapshot = snapshotWith({
+      engine: { containers: { value: [] }, inspectErrors: { abcdef0123456789: 'GET /containers/abcdef0123456789/json: HTTP 500: boom' }, inspectErrorNames: { abcdef0123456789: 'hidden' } },
+    });
+    const report = evaluate(snapshot, { benchmark: '1.6.0', include: ['5.5', '5.10', '5.1'] });
+    const byId = new Map(report.results.map((r) => [r.id, r]));
+    for (const id of ['5.5', '5.10']) {
+      assert.equal(byId.get(id)?.status, 'UNKNOWN', id);
+      assert.deepEqual(byId.get(id)?.items.map((i) => [i.object, i.status]), [['hidden', 'UNKNOWN']]);
+    }
+    // 5.1 is about swarm, not containers: untouched.
+    assert.notEqual(byId.get('5.1')?.items.some((i) => i.object === 'hidden'), true);
+    // Name filters apply to such containers too.
+    const filtered = evaluate(snapshot, { benchmark: '1.6.0', include: ['5.5'], excludeContainers: /^hidden$/ });
+    assert.equal(filtered.results[0]?.status, 'NOT_APPLICABLE');
+  });
+
+  it('containers removed between list and inspect are named in the report', () => {
+    const snapshot = snapshotWith({ engine: { vanished: ['0123456789abcdef'] } });
+    const report = evaluate(snapshot, { benchmark: '1.6.0', include: ['5.5'] });
+    assert.deepEqual(report.vanishedContainers, ['0123456789abcdef']);
+    assert.match(formatBenchReport(report, 'tty', { color: false } as never), /Removed during the audit \(not audited\): 0123456789ab/);
+    assert.deepEqual(JSON.parse(formatBenchReport(report, 'json', {} as never)).vanishedContainers, ['0123456789abcdef']);
+  });
+});

@@ -14,6 +14,7 @@ export function formatJson(report: BenchReport): string {
     started: report.started,
     finished: report.finished,
     excludedContainers: report.excludedContainers,
+    vanishedContainers: report.vanishedContainers,
     score: report.score,
     results: report.results.map((r) => ({
       id: r.id,

@@ -46,6 +46,9 @@ export function formatTty(report: BenchReport, options: TtyOptions): string {
   lines.push(`Target: ${clean(host.endpoint)}${host.name ? ` (${clean(host.name)})` : ''}${host.serverVersion ? `, engine ${clean(host.serverVersion)}` : ''}`);
   lines.push(`Collected: ${report.started}`);
   if (report.excludedContainers.length > 0) lines.push(`Excluded containers: ${report.excludedContainers.map(clean).join(', ')}`);
+  if (report.vanishedContainers.length > 0) {
+    lines.push(`Removed during the audit (not audited): ${report.vanishedContainers.map((id) => clean(id.slice(0, 12))).join(', ')}`);
+  }
   let section: string | undefined;
   for (const r of report.results) {
     if (r.section !== section) {
