@@ -6,7 +6,8 @@
  *   node bench/gen-corpus.mjs [--count N] [--seed S] [--out DIR]
  *
  * Defaults: 1,200 files, seed 1, bench/.corpus/ (gitignored; the directory is emptied first).
- * Each file is one seed Dockerfile put through a few seeded mutations: changed base-image tags,
+ * Each file is one seed Dockerfile put through a few seeded mutations: renumbered versions and
+ * checksums (so RUN scripts differ from file to file, as in real corpora), changed base-image tags,
  * an extra build stage, reordered single-line instructions, added heredocs, added continuation
  * lines, lower-cased keywords, extra comments, or two seeds combined into one multi-stage file.
  * Files written for deliberately broken input (`broken-*`) are not used as seeds.
@@ -128,6 +129,17 @@ function continuationBlock(r, n, escape) {
   return `RUN set -e ${escape}\n${parts.join(` ${escape}\n`)}`;
 }
 
+/**
+ * Real corpora rarely repeat a RUN script verbatim across files, but derived files would (a seed is
+ * used many times). Renumbering versions and checksums makes each derived file's scripts distinct, so
+ * no tool gains from parsing the same text twice.
+ */
+function renumber(text, r) {
+  return text
+    .replace(/\b(\d+)\.(\d+)\.(\d+)\b/g, (_m, a) => `${a}.${r.int(40)}.${r.int(30)}`)
+    .replace(/\b[0-9a-f]{64}\b/g, () => Array.from({ length: 4 }, () => Math.floor(r.next() * 2 ** 32).toString(16).padStart(8, '0')).join('').repeat(2));
+}
+
 function isSimple(block) {
   return !block.includes('\n') && /^\s*(ENV|LABEL|EXPOSE|ARG|WORKDIR|STOPSIGNAL)\b/i.test(block);
 }
@@ -140,8 +152,11 @@ function mutate(text, r, n, others) {
   const bom = body.startsWith('\uFEFF') ? '\uFEFF' : '';
   if (bom) body = body.slice(1);
 
+  body = renumber(body, r);
   if (r.chance(0.7)) body = mutateTags(body, r);
   let blocks = splitInstructions(body, escape);
+  // Make every shell-form RUN of this file unique too (those without version numbers would repeat).
+  blocks = blocks.map((b) => (/^\s*RUN\s+(?!\[)/i.test(b) && !/<<-?\s*['"]?[A-Za-z_]/.test(b) ? `${b.replace(/\s+$/, '')}; echo "build ${n}"` : b));
   const fromIndexes = () => blocks.map((b, i) => (/^\s*FROM\b/i.test(b) ? i : -1)).filter((i) => i >= 0);
 
   if (r.chance(0.4)) {
