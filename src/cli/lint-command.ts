@@ -232,6 +232,14 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(`docksec: no Dockerfile given\n\n${help}\n`);
     return EXIT_USAGE;
   }
+  // tree-sitter's bash grammar is a large WASM module; V8's optimising tier recompiles all of it in the
+  // background, which costs more than it saves even on a few thousand RUN scripts (and delays exit by
+  // about a second). The baseline compiler alone is faster here. Must be set before the module loads.
+  setFlagsFromString('--liftoff-only');
+  // Loading the grammar takes tens of milliseconds, mostly off the main thread: start it now so that it
+  // overlaps reading the configuration and loading the rules (start-up time of one-file runs). A failure
+  // is reported where the linter awaits the shell, not here.
+  import('../shell/shell.js').then((shell) => shell.initShell()).catch(() => undefined);
 
   let loaded;
   try {
@@ -260,10 +268,6 @@ export async function run(argv: readonly string[]): Promise<number> {
     throw new UsageError(`${first.file}: ${first.message}`);
   }
 
-  // tree-sitter's bash grammar is a large WASM module; V8's optimising tier recompiles all of it in the
-  // background, which costs more than it saves even on a few thousand RUN scripts (and delays exit by
-  // about a second). The baseline compiler alone is faster here. Must be set before the module loads.
-  setFlagsFromString('--liftoff-only');
   const [{ lintFilesParallel }, { allRules }] = await Promise.all([
     import('../lint/parallel.js'),
     import('../rules/dockerfile/index.js'),
