@@ -15,7 +15,7 @@ import { allRules } from '../rules/dockerfile/index.js';
 import type { DockerfileRule, LintModel } from '../rules/dockerfile/types.js';
 import { initShell, isShellReady } from '../shell/shell.js';
 import { defaultLintConfig, type LintConfig } from './config.js';
-import { describeReadError, readDockerfileText } from './input.js';
+import { type DecodedDockerfile, describeReadError, readDockerfile } from './input.js';
 import { buildLintModel } from './model.js';
 import { buildSuppressor, UNSUPPRESSIBLE } from './pragmas.js';
 import { collectShellCheckScripts, type LocatedScript } from './shellcheck-scripts.js';
@@ -215,6 +215,20 @@ export interface LintFilesResult {
   sources: Map<string, string>;
 }
 
+/** Bytes that are not UTF-8 are linted as U+FFFD, but the user must hear about them (and where). */
+function invalidUtf8Finding(file: string, at: { line: number; column: number }): Finding {
+  return {
+    ruleId: SYNTAX_ERROR_ID,
+    severity: 'error',
+    message: 'invalid UTF-8 byte sequence (read as U+FFFD); save the file as UTF-8',
+    file,
+    line: at.line,
+    column: at.column,
+    region: { start: at, end: { line: at.line, column: at.column + 1 } },
+    sourceLanguage: 'dockerfile',
+  };
+}
+
 /** Lints files (paths as expanded by `expandPaths`; `-` is stdin), batching ShellCheck across files. */
 export async function lintFiles(
   paths: readonly string[],
@@ -228,15 +242,18 @@ export async function lintFiles(
   for (let start = 0; start < paths.length; start += chunkSize) {
     const prepared: PreparedFile[] = [];
     for (const path of paths.slice(start, start + chunkSize)) {
-      let text: string;
+      let decoded: DecodedDockerfile;
       try {
-        text = await readDockerfileText(path, options.readStdin);
+        decoded = await readDockerfile(path, options.readStdin);
       } catch (error) {
         result.errors.push({ file: path, message: describeReadError(error) });
         continue;
       }
+      const text = decoded.text;
       try {
-        prepared.push(await prepare(text, path, config, rules, runner !== null));
+        const file = await prepare(text, path, config, rules, runner !== null);
+        if (decoded.invalidUtf8) file.findings.unshift(invalidUtf8Finding(path, decoded.invalidUtf8));
+        prepared.push(file);
         if (options.keepSources) result.sources.set(path, text);
       } catch (error) {
         result.internalErrors.push({ file: path, message: `internal error: ${(error as Error)?.message ?? String(error)}` });
