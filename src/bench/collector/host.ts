@@ -315,13 +315,23 @@ export async function collectHostEvidence(options: HostCollectOptions = {}): Pro
         const text = await proc!.text(pid, 'cgroup', 64 * 1024);
         if (text !== undefined) cgroups.set(pid, text);
       }));
+      // Index processes by the 64-hex ids in their cgroup paths once, instead of scanning every
+      // process's cgroup text for every container (that grew with containers x processes).
+      const pidsByCgroupId = new Map<string, number[]>();
+      for (const [pid, text] of cgroups) {
+        for (const match of new Set(text.match(/[0-9a-f]{64}/g) ?? [])) {
+          const list = pidsByCgroupId.get(match);
+          if (list) list.push(pid);
+          else pidsByCgroupId.set(match, [pid]);
+        }
+      }
+      const visiblePids = new Set(procPids);
       for (const c of running) {
         const id = String(c.Id);
         const statePid = typeof c.State?.Pid === 'number' ? c.State.Pid : 0;
-        const pids = new Set<number>();
-        for (const [pid, text] of cgroups) if (text.includes(id)) pids.add(pid);
+        const pids = new Set<number>(pidsByCgroupId.get(id) ?? []);
         if (statePid > 0) pids.add(statePid);
-        if (statePid > 0 && !procPids.includes(statePid)) {
+        if (statePid > 0 && !visiblePids.has(statePid)) {
           containerProcesses[id] = fail(`State.Pid ${statePid} is not visible in /proc (auditor in another PID namespace?)`);
           continue;
         }
