@@ -332,6 +332,8 @@ const CASES: Record<string, Case[]> = {
     { name: 'valueless option does not hide the gem', code: 'FROM a:1\nRUN gem install --no-document rails\n', lines: [2] },
     { name: 'option values are not gems', code: 'FROM a:1\nRUN gem install --install-dir /opt/gems --source https://r rails:7\n', lines: [] },
     { name: 'build args after --', code: 'FROM a:1\nRUN gem install mysql2:0.5 -- --with-mysql-dir=/usr\n', lines: [] },
+    { name: 'unknown option hides its value, as in Hadolint', code: 'FROM a:1\nRUN gem install bundler:2 --use-system-libraries true\n', lines: [] },
+    { name: 'word after a known switch is a gem', code: 'FROM a:1\nRUN gem install -N rails:7 --conservative nokogiri\n', lines: [2], message: /'nokogiri'/ },
     { name: 'ONBUILD payload', code: 'FROM a:1\nONBUILD RUN gem install x\n', lines: [2] },
   ],
   DL3029: [

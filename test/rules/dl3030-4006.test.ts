@@ -239,6 +239,7 @@ const CASES: Record<string, Case[]> = {
     { name: 'variable', text: df(F, 'COPY a $HOME/b'), lines: [] },
     { name: 'windows path', text: df(F, 'COPY a c:/b'), lines: [] },
     { name: 'windows backslash path', text: df('# escape=`', F, 'COPY a C:\\b'), lines: [] },
+    { name: 'drive letter with default escape (c:\\b reads c:b)', text: df(F, 'COPY a c:\\system32\\b'), lines: [] },
     { name: 'WORKDIR before', text: df(F, 'WORKDIR /app', 'COPY a b'), lines: [] },
     { name: 'WORKDIR after', text: df(F, 'COPY a b', 'WORKDIR /app'), lines: [2] },
     { name: 'WORKDIR inherited from alias', text: df(`${F} AS base`, 'WORKDIR /app', 'FROM base', 'COPY a b'), lines: [] },
@@ -287,6 +288,12 @@ const CASES: Record<string, Case[]> = {
     { name: 'one per label and stage', text: df(F), lines: [1, 1], config: SCHEMA({ a: 'text', b: 'text' }) },
     { name: 'each stage', text: df(`${F} AS a`, 'LABEL x=1', F), lines: [3], config: SCHEMA({ x: 'text' }) },
     { name: 'inherited via alias', text: df(`${F} AS a`, 'LABEL x=1', 'FROM a'), lines: [], config: SCHEMA({ x: 'text' }) },
+    {
+      name: 'base of a labelled stage excused',
+      text: df(`${F} AS a`, 'FROM a', 'LABEL x=1', 'FROM a'),
+      lines: [4],
+      config: SCHEMA({ x: 'text' }),
+    },
     {
       name: 'COPY --from source excused',
       text: df(`${F} AS build`, 'RUN true', F, 'COPY --from=build /a /a', 'LABEL x=1'),
@@ -351,6 +358,16 @@ const CASES: Record<string, Case[]> = {
     { name: 'inherited', text: df(`${F} AS a`, 'HEALTHCHECK CMD true', 'FROM a'), lines: [] },
     { name: 'two stages missing', text: df(`${F} AS a`, 'FROM a'), lines: [1, 2] },
     { name: 'deviation: same image is not a parent', text: df(F, 'HEALTHCHECK CMD true', F), lines: [3] },
+    {
+      name: 'bases of a checked stage are excused',
+      text: df(`${F} AS a`, 'FROM a AS b', 'FROM b AS c', 'HEALTHCHECK NONE'),
+      lines: [],
+    },
+    {
+      name: 'only the branch that ends healthy is excused',
+      text: df(`${F} AS a`, 'FROM a AS b1', 'FROM a AS b2', 'FROM b1', 'HEALTHCHECK NONE', 'FROM b2'),
+      lines: [3, 6],
+    },
   ],
   DL3058: [
     { name: 'display name', text: df(F, 'LABEL m="Jane <jane@example.com>"'), lines: [2], config: SCHEMA({ m: 'email' }) },

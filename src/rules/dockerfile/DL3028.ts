@@ -8,6 +8,18 @@ const VALUE_OPTIONS = new Set([
   '--trust-policy', '-g', '--file', '--build-root', '--target-rbconfig', '--config-file',
 ]);
 
+/** gem install options known to take no value: the word after them is still a gem name. */
+const SWITCH_OPTIONS = new Set([
+  '-N', '--no-document', '--document', '-f', '--force', '--no-force', '-w', '--wrappers', '--no-wrappers',
+  '--format-executable', '--no-format-executable', '--user-install', '--no-user-install', '--development',
+  '--development-all', '--conservative', '--minimal-deps', '--post-install-message', '--no-post-install-message',
+  '-E', '--env-shebang', '--no-env-shebang', '--lock', '--no-lock', '--suggestions', '--no-suggestions',
+  '--default', '--explain', '--ignore-dependencies', '--prerelease', '--no-prerelease', '--pre', '-l', '--local',
+  '-r', '--remote', '-b', '--both', '--clear-sources', '--no-http-proxy', '-u', '--update-sources',
+  '--no-update-sources', '--silent', '--no-silent', '--vendor', '--no-vendor', '-V', '--verbose', '--no-verbose',
+  '-q', '--quiet', '--backtrace', '--no-backtrace', '--debug', '--norc', '--no-ri', '--no-rdoc',
+]);
+
 /** `gem install` / `gem i` without a global `-v`/`--version`: the gem names before `--`. */
 function gemNames(command: ShellCommand): ShellWord[] {
   if (command.name !== 'gem' || !hasArg(command, 'install', 'i')) return [];
@@ -18,7 +30,9 @@ function gemNames(command: ShellCommand): ShellWord[] {
     // Everything after `--` goes to the extension build, not to gem.
     if (arg === '--') break;
     if (isFlagWord(arg)) {
-      if (VALUE_OPTIONS.has(arg)) i++;
+      // Options that take a value hide the next word; so do options gem does not know (as Hadolint
+      // does for every option), which are usually extension build flags missing their `--`.
+      if (VALUE_OPTIONS.has(arg) || (!SWITCH_OPTIONS.has(arg) && !arg.includes('='))) i++;
       continue;
     }
     if (arg === 'install' || arg === 'i') continue;

@@ -5,8 +5,8 @@ import { stripQuotes } from './util/rules-b.js';
 function isAnchoredPath(dest: string): boolean {
   const path = stripQuotes(dest);
   if (path.startsWith('/') || path.startsWith('$')) return true;
-  const afterDrive = path.slice(1);
-  return afterDrive.startsWith(':\\') || afterDrive.startsWith(':/');
+  // A drive letter anchors a Windows path; with the default escape character `c:\dir` reads as `c:dir`.
+  return /^[A-Za-z]:/.test(path);
 }
 
 export const rule: DockerfileRule = {

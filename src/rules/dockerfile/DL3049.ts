@@ -54,6 +54,8 @@ export const rule: DockerfileRule = {
           if (instruction.pairs.some((p) => p.key === label)) {
             good.add(current);
             bad.delete(current);
+            // The stage it is built on is then only a base of a labelled image (Hadolint excuses it too).
+            if (current.parent) bad.delete(current.parent);
           }
         }
       }

@@ -34,6 +34,11 @@ export const rule: DockerfileRule = {
       } else if (instruction.keyword === 'HEALTHCHECK' && current) {
         healthy.add(current);
         unhealthy.delete(current);
+        // The stages this one is built on are only bases of a checked image, as in Hadolint.
+        for (let base = current.parent; base && unhealthy.has(base); base = base.parent) {
+          unhealthy.delete(base);
+          healthy.add(base);
+        }
       }
     }
     for (const stage of [...unhealthy].sort((a, b) => a.index - b.index)) {
