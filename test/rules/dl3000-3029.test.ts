@@ -122,6 +122,7 @@ const CASES: Record<string, Case[]> = {
     { name: 'tagged', code: 'FROM debian:12\n', lines: [] },
     { name: 'digest', code: 'FROM debian@sha256:abc\n', lines: [] },
     { name: 'scratch', code: 'FROM scratch\n', lines: [] },
+    { name: 'FROM without an image is left to DL1000', code: 'FROM debian:12\nFROM\n', lines: [] },
     { name: 'registry without tag', code: 'FROM registry.example.com/team/app\n', lines: [1] },
     { name: 'registry with port and tag', code: 'FROM localhost:5000/app:1\n', lines: [] },
     { name: 'earlier alias', code: 'FROM debian:12 AS base\nFROM base\n', lines: [] },

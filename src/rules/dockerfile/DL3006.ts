@@ -39,7 +39,8 @@ export const rule: DockerfileRule = {
       // Stage names are case-insensitive in BuildKit (it lower-cases them).
       const isStage = image.registry === undefined && earlierAliases.has(image.name.toLowerCase());
       const opaque = isOpaque(image.name) || isOpaque(image.registry ?? '');
-      if (untagged && !isStage && !opaque && image.name !== 'scratch') {
+      // A FROM without an image is a syntax error (DL1000) already.
+      if (untagged && !isStage && !opaque && image.name !== 'scratch' && image.name !== '') {
         const viaArg = stage.from.image.raw !== image.raw ? ` (from '${stage.from.image.raw}')` : '';
         context.report(
           stage.from,
