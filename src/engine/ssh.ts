@@ -68,7 +68,19 @@ export class SshStream extends Duplex {
 
   override _write(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
     this.touch();
-    this.child.stdin!.write(chunk, encoding, callback);
+    this.child.stdin!.write(chunk, encoding, (error) => {
+      if (!error) {
+        callback();
+        return;
+      }
+      // EPIPE: ssh has died. Its exit status and stderr say why, and the 'close' handler destroys the
+      // stream with them; reporting the EPIPE first would hide the cause. Fall back to it only if ssh
+      // somehow does not exit.
+      if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+      const fallback = setTimeout(() => this.destroy(error), 2000);
+      fallback.unref();
+      this.child.once('close', () => clearTimeout(fallback));
+    });
   }
 
   override _final(callback: (error?: Error | null) => void): void {
