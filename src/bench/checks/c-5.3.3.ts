@@ -1,34 +1,8 @@
-import { effectiveCaps } from '../../runtime/effective.js';
-import { evidenceFor } from '../../runtime/model.js';
-import { capabilitiesFromMask } from '../runtime-view.js';
-import { containerCheck, containerExample, fail, pass, section5Meta } from './per-container.js';
+import { forbiddenCapabilityCheck } from './capability-check.js';
 
-export const check = containerCheck(
-  {
-    ...section5Meta({
-      cisId: 'C.5.3.3',
-      slug: 'container-no-cap-sys-admin',
-      title: 'Ensure the CAP_SYS_ADMIN capability is not granted to containers',
-      scoring: 'C',
-      rationale: 'SYS_ADMIN covers mount, namespace and many administrative operations; it is the usual stepping stone out of a container.',
-      remediation: 'Remove `--cap-add SYS_ADMIN` (and `--cap-add ALL`, `--privileged`) from the container.',
-      checkExamples: [
-        { note: 'added explicitly', snapshot: containerExample({ HostConfig: { CapDrop: null, CapAdd: ['SYS_ADMIN'] } }), expect: 'FAIL' },
-        { note: 'all capabilities added', snapshot: containerExample({ HostConfig: { CapDrop: null, CapAdd: ['ALL'] } }), expect: 'FAIL' },
-        { note: 'privileged', snapshot: containerExample({ HostConfig: { Privileged: true } }), expect: 'FAIL' },
-        { note: 'not granted', snapshot: {}, expect: 'PASS' },
-      ],
-    }),
-    section: 'C',
-  },
-  (c, context) => {
-    const evidence = [evidenceFor(c, 'capAdd'), evidenceFor(c, 'capDrop'), evidenceFor(c, 'privileged')];
-    if (effectiveCaps(c, context.runtime.daemon.defaultCaps).has('CAP_SYS_ADMIN'))
-      return fail(c.privileged ? 'privileged: holds CAP_SYS_ADMIN' : 'holds CAP_SYS_ADMIN', 'CAP_SYS_ADMIN', evidence);
-    const init = context.runtime.initProcess(c);
-    const bounding = init?.status?.['CapBnd'] ? capabilitiesFromMask(init.status['CapBnd']) : undefined;
-    if (init && bounding?.includes('CAP_SYS_ADMIN'))
-      return fail('kernel bounding set holds CAP_SYS_ADMIN', 'CAP_SYS_ADMIN', [...evidence, `/proc/${init.pid}/status:CapBnd`]);
-    return pass(undefined, evidence);
-  },
-);
+export const check = forbiddenCapabilityCheck({
+  cisId: 'C.5.3.3',
+  capability: 'SYS_ADMIN',
+  rationale:
+    'SYS_ADMIN covers mount, namespace and many administrative operations; it is the usual stepping stone out of a container.',
+});
