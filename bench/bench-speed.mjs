@@ -8,8 +8,10 @@
  *   node bench/bench-speed.mjs --sizes 20,40 --runs 5 --dbs-runs 1 [--skip-dbs] [--keep]
  *
  * Containers are named docksec-speed-<n> (busybox `sleep`, running) and removed at the end (also on
- * Ctrl-C). Durations are monotonic (performance.now), docksec is the median of --runs runs after one
- * warm-up, docker-bench the median of --dbs-runs runs at the largest size only (it takes minutes).
+ * Ctrl-C). Durations are monotonic (performance.now). docksec is timed --runs times (after a warm-up) at
+ * each size while growing and again while shrinking, and the pooled median is used; its own CPU time is
+ * printed too (via /usr/bin/time), which other load on a shared machine does not inflate. docker-bench is
+ * the median of --dbs-runs runs at the largest size only (it takes minutes).
  * Without DOCKER_BENCH_SECURITY (or with --skip-dbs) only docksec is timed and the ratio is not judged.
  */
 import { join, resolve, dirname } from 'node:path';
@@ -70,17 +72,29 @@ async function growTo(size, existing) {
   await Promise.all(Array.from({ length: 4 }, worker));
 }
 
-async function timeDocksec() {
+const TIME = '/usr/bin/time';
+const haveTime = await run(TIME, ['-f', '%U', 'true']).then((r) => r.code === 0);
+
+/** One docksec run: wall time (monotonic) and, with /usr/bin/time, its own CPU time (user + sys). */
+async function docksecOnce() {
   const args = [join(repo, 'dist/src/cli/main.js'), 'bench', '-f', 'json', '--fail-on', 'none'];
-  const warm = await run(process.execPath, args);
-  if (warm.code !== 0) throw new Error(`docksec bench failed: ${warm.stderr.trim()}`);
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const r = await run(process.execPath, args);
-    if (r.code !== 0) throw new Error(`docksec bench failed: ${r.stderr.trim()}`);
-    times.push(r.ms);
-  }
-  return { median: median(times), times };
+  const r = haveTime ? await run(TIME, ['-f', 'DOCKSEC_CPU %U %S', process.execPath, ...args]) : await run(process.execPath, args);
+  if (r.code !== 0) throw new Error(`docksec bench failed: ${r.stderr.trim()}`);
+  const cpu = /DOCKSEC_CPU ([\d.]+) ([\d.]+)/.exec(r.stderr);
+  return { wall: r.ms, cpu: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : undefined };
+}
+
+async function timeDocksec(count = runs) {
+  await docksecOnce(); // warm-up (page cache, daemon caches)
+  const samples = [];
+  for (let i = 0; i < count; i++) samples.push(await docksecOnce());
+  return samples;
+}
+
+function summarize(samples) {
+  const wall = samples.map((s) => s.wall);
+  const cpu = samples.map((s) => s.cpu).filter((x) => x !== undefined);
+  return { median: median(wall), times: wall, cpuMedian: cpu.length ? median(cpu) : undefined };
 }
 
 /** Removes every container named PREFIX* (the test helper's cleanup only accepts docksec-test-*). */
@@ -111,8 +125,8 @@ async function main() {
     made = size;
     const counts = await countContainers();
     console.error(`${size} ${PREFIX}* containers ready in ${fmt(performance.now() - startedGrow)} (host: ${counts.all} containers, ${counts.running} running)`);
-    const docksec = await timeDocksec();
-    const row = { size, host: counts, docksec };
+    const samples = await timeDocksec();
+    const row = { size, host: counts, samples };
     if (dbsDir && size === sizes[sizes.length - 1]) {
       const times = [];
       for (let i = 0; i < dbsRuns; i++) {
@@ -122,7 +136,20 @@ async function main() {
       row.dockerBench = { median: median(times), times };
     }
     rows.push(row);
-    console.error(`  docksec median ${fmt(docksec.median)} (${docksec.times.map(fmt).join(', ')})${row.dockerBench ? `; docker-bench ${fmt(row.dockerBench.median)}` : ''}`);
+  }
+  // Other processes on a shared machine make single phases noisy: measure the sizes once more in reverse
+  // order (shrinking the container set) and pool the samples per size.
+  for (const row of [...rows].reverse().slice(1)) {
+    const ids = (await run('docker', ['ps', '-aq', '--filter', `name=^${PREFIX}`])).stdout.split('\n').filter(Boolean);
+    const surplus = [];
+    for (let n = row.size; n < made; n++) surplus.push(`${PREFIX}${n}`);
+    if (surplus.length > 0 && ids.length > 0) await run('docker', ['rm', '-f', ...surplus]);
+    made = row.size;
+    row.samples.push(...(await timeDocksec()));
+  }
+  for (const row of rows) {
+    row.docksec = summarize(row.samples);
+    console.error(`  ${row.size}: docksec median ${fmt(row.docksec.median)} over ${row.samples.length} runs${row.docksec.cpuMedian !== undefined ? `, CPU ${fmt(row.docksec.cpuMedian)}` : ''}${row.dockerBench ? `; docker-bench ${fmt(row.dockerBench.median)}` : ''}`);
   }
 
   const [small, large] = [rows[0], rows[rows.length - 1]];
@@ -130,10 +157,14 @@ async function main() {
   const lines = ['', '| containers (host total / running) | docksec bench (median) | docker-bench-security | ratio |', '|---|---|---|---|'];
   for (const row of rows) {
     const ratio = row.dockerBench ? `${(row.dockerBench.median / row.docksec.median).toFixed(0)}x` : '';
-    lines.push(`| ${row.size} speed + others = ${row.host.all} / ${row.host.running} | ${fmt(row.docksec.median)} | ${row.dockerBench ? fmt(row.dockerBench.median) : 'not run'} | ${ratio} |`);
+    lines.push(`| ${row.size} speed + others = ${row.host.all} / ${row.host.running} | ${fmt(row.docksec.median)} (${row.samples.length} runs) | ${row.dockerBench ? fmt(row.dockerBench.median) : 'not run'} | ${ratio} |`);
   }
   lines.push('');
   lines.push(`docksec: ${slope.toFixed(2)} ms per extra container (${small.host.all} -> ${large.host.all}); target <= ${TARGET_SLOPE_MS} ms: ${slope <= TARGET_SLOPE_MS ? 'PASS' : 'FAIL'}`);
+  if (small.docksec.cpuMedian !== undefined && large.docksec.cpuMedian !== undefined) {
+    const cpuSlope = (large.docksec.cpuMedian - small.docksec.cpuMedian) / (large.host.all - small.host.all);
+    lines.push(`docksec CPU time (user+sys, insensitive to other load): ${fmt(small.docksec.cpuMedian)} -> ${fmt(large.docksec.cpuMedian)}, ${cpuSlope.toFixed(2)} ms per extra container`);
+  }
   let ok = slope <= TARGET_SLOPE_MS;
   if (large.dockerBench) {
     const ratio = large.dockerBench.median / large.docksec.median;
