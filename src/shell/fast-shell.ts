@@ -1,0 +1,963 @@
+/**
+ * The fast path of the shell model: a single-pass parser for the subset of shell that nearly every
+ * RUN/CMD/ENTRYPOINT/HEALTHCHECK script is written in, producing exactly what the tree-sitter path
+ * (`tree-sitter-shell.ts`) produces for the same text, at a small fraction of its cost and with no WASM
+ * to load.
+ *
+ * Accepted: simple commands with prefix assignments and redirections (`>`, `>>`, `<`, `>|`, `&>`, `&>>`,
+ * `N>&M`, ...), joined by `&&`, `||`, `;`, `&`, `|`, `|&` and newlines; words made of plain text, `\`
+ * escapes, '...', "..." (with `\` escapes and expansions), `$'...'`, `$NAME`, `$1`, `$@`, simple
+ * `${NAME...}`, `$(...)` (parsed recursively); `export`/`local`/`declare`/... and `unset`;
+ * comments; `( ... )`, `{ ...; }`, `if`/`elif`/`else`, `for NAME in ...`, `while`/`until`; `[ ... ]` tests
+ * of up to three operands.
+ *
+ * Everything else (case, functions, `[[ ]]`, `((...))`, `$((...))`, backticks, heredocs, here-strings, process
+ * substitution, arrays, `!`, odd escapes, unbalanced quotes, syntax errors, ...) makes `parseShellFast`
+ * return null, and the caller uses tree-sitter. Where tree-sitter's reading of a construct differs from a
+ * shell's, this parser follows tree-sitter (the model must not depend on which path ran) or declines.
+ * `test/shell/fast-shell.test.ts` checks the equivalence on real scripts and generated ones.
+ */
+import {
+  decodeAnsiC,
+  deriveFlags,
+  effectiveCommand,
+  scriptPositionMapper,
+  spanOf,
+  type DetailedShellScript,
+  type LocatedCommand,
+  type PositionMapper,
+  type WordValue,
+} from './common.js';
+import type { ShellWord } from './types.js';
+
+/** Longer scripts go to tree-sitter, which owns the size limit and the parse budget. */
+const MAX_FAST_LENGTH = 64 * 1024;
+/** Nesting of `$(...)`, subshells and compound commands beyond this is left to tree-sitter. */
+const MAX_DEPTH = 48;
+
+/**
+ * Characters whose treatment by tree-sitter is not worth modelling: control characters other than tab
+ * and newline (`\r`, `\v`, `\f` are whitespace to tree-sitter in places a shell disagrees), and Unicode
+ * spaces (tree-sitter's `\s` may match them, a shell's blank does not).
+ */
+const UNSUPPORTED_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/** Thrown (one shared instance) when the script is outside the accepted subset. */
+const DECLINED: unique symbol = Symbol('declined');
+
+const TAB = 9;
+const NL = 10;
+const SPACE = 32;
+const BANG = 33;
+const DQUOTE = 34;
+const HASH = 35;
+const DOLLAR = 36;
+const AMP = 38;
+const SQUOTE = 39;
+const LPAREN = 40;
+const RPAREN = 41;
+const SEMI = 59;
+const LT = 60;
+const GT = 62;
+const BACKSLASH = 92;
+const BACKTICK = 96;
+const LBRACE = 123;
+const PIPE = 124;
+const RBRACE = 125;
+
+/** Character classes of ASCII; everything at or above 128 is plain word text. */
+const PLAIN = 1; // part of an unquoted word, taken literally
+const WORD_END = 2; // ends a word: blanks, newline, ; & | ( ) < >
+const NAME_CHAR = 4; // [A-Za-z0-9_]
+const CLASS = new Uint8Array(128);
+for (let c = 33; c < 127; c++) CLASS[c] = PLAIN;
+for (const c of ' \t\n;&|()<>') CLASS[c.charCodeAt(0)] = WORD_END;
+for (const c of '\'"\\$`') CLASS[c.charCodeAt(0)] = 0;
+for (let c = 0; c < 128; c++) {
+  const s = String.fromCharCode(c);
+  if (/[A-Za-z0-9_]/.test(s)) CLASS[c] |= NAME_CHAR;
+}
+
+/** Words a shell reserves at command position: compound statements this parser handles or declines. */
+const RESERVED = new Set([
+  'if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in',
+  'function', 'select', 'coproc', '{', '}', '!', '[[', ']]', ']',
+]);
+/** Commands tree-sitter models as `declaration_command` / `unset_command` (keyword, then words). */
+const DECLARATION_KEYWORDS = new Set(['declare', 'typeset', 'export', 'readonly', 'local']);
+const UNSET_KEYWORDS = new Set(['unset', 'unsetenv']);
+
+/** Operators of `${NAME<op>...}` this parser accepts, longest first. */
+const EXPANSION_OPERATORS = [':-', ':=', ':+', ':?', '##', '%%', '//', '-', '=', '+', '?', '#', '%', '/'];
+/** Test operators `[ A op B ]` may use. */
+const TEST_BINARY = new Set(['=', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
+/** Plain words that cannot be a test operand (operators, brackets; `==` makes tree-sitter read a pattern). */
+const TEST_NOT_OPERAND = new Set(['!', '=', '!=', '==', '=~', '[', ']', '[[', ']]', '-a', '-o']);
+
+interface FastWord extends WordValue {
+  start: number;
+  end: number;
+  /** True when the word is unquoted literal text only (no quotes, escapes or expansions). */
+  plain: boolean;
+}
+
+interface FastCommand {
+  name: string;
+  words: FastWord[];
+  assignments: string[];
+  start: number;
+  end: number;
+  nameStart: number;
+  nameEnd: number;
+}
+
+/**
+ * Parses `script` if it is inside the accepted subset; null means "ask tree-sitter". The result is
+ * identical to the tree-sitter path's for every script this accepts.
+ */
+export function parseShellFast(script: string, mapPosition?: PositionMapper): DetailedShellScript | null {
+  // Backticks (even escaped ones) change how tree-sitter reads the rest of the script; they are rare.
+  if (script.length > MAX_FAST_LENGTH || UNSUPPORTED_CHARACTERS.test(script) || script.includes('`')) return null;
+  const parser = new FastParser(script);
+  try {
+    parser.script();
+  } catch (error) {
+    // RangeError: a stack overflow on deep nesting that MAX_DEPTH did not catch; tree-sitter copes.
+    if (error === DECLINED || error instanceof RangeError) return null;
+    throw error;
+  }
+  const map = mapPosition ?? scriptPositionMapper(script);
+  const located: LocatedCommand[] = [];
+  for (const command of parser.commands) {
+    if (command) located.push(toLocated(script, map, command));
+  }
+  return { script: { commands: located.map((l) => l.command), hasPipe: parser.hasPipe, ok: true }, located };
+}
+
+function toLocated(text: string, map: PositionMapper, command: FastCommand): LocatedCommand {
+  const words: ShellWord[] = command.words.map((word) => ({
+    value: word.value,
+    raw: text.slice(word.start, word.end),
+    span: spanOf(text, map, word.start, word.end),
+    dynamic: word.dynamic,
+  }));
+  const args = words.map((word) => word.value);
+  return {
+    command: {
+      name: command.name,
+      args,
+      words,
+      assignments: command.assignments,
+      flags: deriveFlags(args),
+      span: spanOf(text, map, command.start, command.end),
+    },
+    start: command.start,
+    end: command.end,
+    nameStart: command.nameStart,
+    nameEnd: command.nameEnd,
+  };
+}
+
+function decline(): never {
+  throw DECLINED;
+}
+
+class FastParser {
+  /** Commands in tree-sitter's pre-order; null marks a slot reserved for a command that emitted nothing. */
+  readonly commands: Array<FastCommand | null> = [];
+  hasPipe = false;
+  private pos = 0;
+  /** End of the text being parsed. */
+  private readonly end: number;
+  private depth = 0;
+  /** Statements parsed by the last `statements()` call (compound bodies must not be empty). */
+  private lastCount = 0;
+  /**
+   * True while the command about to be parsed is the first of its `&&`/`||`/`|` chain and not negated.
+   * tree-sitter hangs a redirection of a later command on the whole chain, and then loses the words
+   * after the redirection target (`x && a >f b`: `b` is no argument of `a`), so those are declined.
+   */
+  private chainStart = true;
+
+  constructor(private readonly text: string) {
+    this.end = text.length;
+  }
+
+  script(): void {
+    if (this.statements(null, false) !== '' || this.pos !== this.end) decline();
+  }
+
+  private ch(offset = 0): number {
+    const at = this.pos + offset;
+    return at < this.end ? this.text.charCodeAt(at) : -1;
+  }
+
+  /** Blanks and line continuations (inside a command). */
+  private skipBlank(): void {
+    for (;;) {
+      const c = this.ch();
+      if (c === SPACE || c === TAB) this.pos++;
+      else if (c === BACKSLASH) {
+        const next = this.ch(1);
+        if (next === NL) {
+          // a continuation opening a line makes tree-sitter join the line to the previous statement
+          if (startsLine(this.text, this.pos)) decline();
+          this.pos += 2;
+        }
+        else if (next === SPACE || next === TAB) decline(); // tree-sitter skips `\ ` as whitespace; a shell does not
+        else return;
+      } else return;
+    }
+  }
+
+  /** Blanks, newlines and comments (between statements, after `&&`, `||`, `|`). */
+  private skipGap(): void {
+    for (;;) {
+      this.skipBlank();
+      const c = this.ch();
+      if (c === NL) this.pos++;
+      else if (c === HASH) this.skipComment();
+      else return;
+    }
+  }
+
+  private skipComment(): void {
+    const newline = this.text.indexOf('\n', this.pos);
+    this.pos = newline === -1 || newline > this.end ? this.end : newline;
+  }
+
+  /**
+   * Statements until the end, `)` (when `closeParen`) or one of `keywords` at command position.
+   * Returns what stopped it: '' for the end, ')' or the keyword (not consumed).
+   */
+  private statements(keywords: readonly string[] | null, closeParen: boolean): string {
+    let count = 0;
+    for (;;) {
+      this.skipGap();
+      const c = this.ch();
+      if (c === -1) {
+        this.lastCount = count;
+        return '';
+      }
+      if (c === RPAREN) {
+        if (!closeParen) decline();
+        this.lastCount = count;
+        return ')';
+      }
+      if (keywords) {
+        const keyword = this.reservedWordAt();
+        if (keyword !== null && keywords.includes(keyword)) {
+          this.lastCount = count;
+          return keyword;
+        }
+      }
+      this.andOr();
+      count++;
+      this.skipBlank();
+      const after = this.ch();
+      if (after === SEMI) {
+        if (this.ch(1) === SEMI) decline(); // `;;` belongs to case
+        this.pos++;
+      } else if (after === AMP || after === NL) {
+        this.pos++;
+      } else if (after === HASH) {
+        this.skipComment();
+      } else if (after === -1 || (after === RPAREN && closeParen)) {
+        // the loop head returns
+      } else {
+        decline();
+      }
+    }
+  }
+
+  private andOr(): void {
+    this.chainStart = true;
+    this.pipeline();
+    for (;;) {
+      this.skipBlank();
+      const c = this.ch();
+      if ((c === AMP && this.ch(1) === AMP) || (c === PIPE && this.ch(1) === PIPE)) {
+        this.pos += 2;
+        this.skipGap();
+        this.chainStart = false;
+        this.pipeline();
+      } else return;
+    }
+  }
+
+  private pipeline(): void {
+    if (this.reservedWordAt() === '!') {
+      // tree-sitter's negated_command: `!` then a simple command, a subshell or a test
+      this.pos++;
+      this.skipBlank();
+      const keyword = this.reservedWordAt();
+      if (keyword !== null || this.plainWordAt() === '[[' || this.assignmentAhead()) decline();
+      this.chainStart = false;
+    }
+    this.command();
+    for (let commands = 1; ; commands++) {
+      this.skipBlank();
+      if (this.ch() === PIPE && this.ch(1) !== PIPE) {
+        this.pos += this.ch(1) === AMP ? 2 : 1;
+        this.hasPipe = true;
+        this.skipGap();
+        this.chainStart = false;
+        this.command();
+      } else {
+        // tree-sitter can pull the next line into the last command of a pipeline of three or more
+        // (`a | b | c<newline>d x >f` gives `c d x`), so such a pipeline must end the text or use `;`/`&&`...
+        if (commands >= 3 && (this.ch() === NL || this.ch() === HASH)) decline();
+        return;
+      }
+    }
+  }
+
+  private enter(): void {
+    if (++this.depth > MAX_DEPTH) decline();
+  }
+
+  private command(): void {
+    const c = this.ch();
+    if (c === LPAREN) {
+      if (this.ch(1) === LPAREN) decline(); // arithmetic command
+      this.enter();
+      this.pos++;
+      if (this.statements(null, true) !== ')' || this.lastCount === 0) decline();
+      this.pos++;
+      this.depth--;
+      this.redirectsAfterCompound();
+      return;
+    }
+    if (this.plainWordAt() === '[') {
+      this.testCommand();
+      this.redirectsAfterCompound();
+      return;
+    }
+    const keyword = this.reservedWordAt();
+    if (keyword === null) {
+      this.simpleCommand();
+      return;
+    }
+    this.enter();
+    switch (keyword) {
+      case 'if':
+        this.ifStatement();
+        break;
+      case 'for':
+        this.forStatement();
+        break;
+      case 'while':
+      case 'until':
+        this.pos += keyword.length;
+        this.body('do');
+        this.body('done');
+        break;
+      case '{':
+        this.pos++;
+        this.body('}');
+        break;
+      default:
+        decline();
+    }
+    this.depth--;
+    this.redirectsAfterCompound();
+  }
+
+  /** Statements up to `keyword` (at least one), then the keyword itself. */
+  private body(keyword: string): void {
+    if (this.statements([keyword], false) !== keyword || this.lastCount === 0) decline();
+    this.pos += keyword.length;
+  }
+
+  private ifStatement(): void {
+    this.pos += 2;
+    this.body('then');
+    for (;;) {
+      const stop = this.statements(['elif', 'else', 'fi'], false);
+      if (this.lastCount === 0) decline();
+      this.pos += stop.length;
+      if (stop === 'fi') return;
+      if (stop === 'elif') this.body('then');
+      else if (stop === 'else') {
+        this.body('fi');
+        return;
+      } else decline();
+    }
+  }
+
+  private forStatement(): void {
+    this.pos += 3;
+    this.skipBlank();
+    const nameStart = this.pos;
+    while (this.ch() !== -1 && this.ch() < 128 && CLASS[this.ch()]! & NAME_CHAR) this.pos++;
+    if (this.pos === nameStart || !isBlank(this.ch())) decline();
+    this.skipBlank();
+    if (this.reservedWordAt() !== 'in') decline();
+    this.pos += 2;
+    for (let count = 0; ; count++) {
+      this.skipBlank();
+      const c = this.ch();
+      if (c === SEMI || c === NL) {
+        if (count === 0) decline(); // tree-sitter wants at least one word after `in`
+        this.pos++;
+        break;
+      }
+      if (c === HASH) decline();
+      const word = this.word();
+      if (!word || (word.plain && RESERVED.has(word.value))) decline();
+    }
+    this.skipGap();
+    if (this.reservedWordAt() !== 'do') decline();
+    this.pos += 2;
+    this.body('done');
+  }
+
+  /** `(...) >log 2>&1`: redirections after a compound command (one target word each). */
+  private redirectsAfterCompound(): void {
+    for (;;) {
+      this.skipBlank();
+      if (!this.redirectAt()) return;
+      this.redirect();
+    }
+  }
+
+  /**
+   * `[ ... ]`: tree-sitter parses the operands as an expression and emits no command for it (commands in
+   * `$(...)` operands still count). Accepted shapes: `W`, `OP W`, `W OP W`, `! ...`, joined by -a / -o.
+   */
+  private testCommand(): void {
+    this.pos++;
+    const words: FastWord[] = [];
+    for (;;) {
+      this.skipBlank();
+      if (this.redirectAt() || this.ch() === HASH) decline();
+      if (this.plainWordAt() === ']') {
+        this.pos++;
+        break;
+      }
+      const word = this.word();
+      if (!word) decline();
+      // the operands are read in expression context, where tree-sitter's scanner sees variable names
+      words.push(word);
+    }
+    let at = 0;
+    const plainIs = (test: (value: string) => boolean): boolean => {
+      const word = words[at];
+      return word !== undefined && word.plain && test(word.value);
+    };
+    const operand = (): void => {
+      const word = words[at++];
+      if (!word) decline();
+      if (word.plain && TEST_NOT_OPERAND.has(word.value)) decline();
+      // Operands are read in expression context: brackets end or nest tests (`[ "x"] ]`), a leading `-`,
+      // `~`, `+`, `!` is an operator, the scanner sees variable names (`a%s`, `?x`), `$'...'` confuses it.
+      const raw = this.text.slice(word.start, word.end);
+      if (/[[\]{}]|\$'|^[?*@~+!-]/.test(raw) && !/^-\d+$/.test(raw)) decline();
+      if (looksLikeVariableName(this.text, word)) decline();
+    };
+    const primary = (): void => {
+      if (plainIs((v) => v === '!')) {
+        at++;
+        primary();
+      } else if (plainIs((v) => /^-[A-Za-z]+$/.test(v) && !TEST_BINARY.has(v))) {
+        at++;
+        operand();
+      } else {
+        operand();
+        if (plainIs((v) => TEST_BINARY.has(v))) {
+          at++;
+          operand();
+        }
+      }
+    };
+    for (;;) {
+      primary();
+      if (!plainIs((v) => v === '-a' || v === '-o')) break;
+      at++;
+    }
+    if (at !== words.length) decline();
+  }
+
+  /** True when an assignment (`NAME=`, `NAME+=`) starts at the position. */
+  private assignmentAhead(): boolean {
+    return /^[A-Za-z_][A-Za-z0-9_]*\+?=/.test(this.text.slice(this.pos, this.pos + 256));
+  }
+
+  /**
+   * The reserved word at the position, or null. It must be the whole word: followed by a blank, a
+   * newline, `;`, `&`, `|`, `)` or the end (`{` and the openers need a blank or newline).
+   */
+  private reservedWordAt(): string | null {
+    const start = this.pos;
+    let at = start;
+    while (at < this.end && at - start < 9) {
+      const c = this.text.charCodeAt(at);
+      if (c >= 128 || !(CLASS[c]! & PLAIN)) break;
+      at++;
+    }
+    if (at === start || at - start > 8) return null;
+    const word = this.text.slice(start, at);
+    if (!RESERVED.has(word)) return null;
+    const next = at < this.end ? this.text.charCodeAt(at) : -1;
+    if (next === -1 || next === SPACE || next === TAB || next === NL) return word;
+    if (next === SEMI || next === AMP || next === PIPE || next === RPAREN) {
+      return word === 'if' || word === 'for' || word === 'while' || word === 'until' || word === '{' ? decline() : word;
+    }
+    return null;
+  }
+
+  private simpleCommand(): void {
+    const chainStart = this.chainStart;
+    const slot = this.commands.length;
+    this.commands.push(null); // the command precedes the commands nested in its words
+    const start = this.pos;
+    const assignments: string[] = [];
+    for (;;) {
+      const assignment = this.assignment();
+      if (assignment === null) break;
+      assignments.push(assignment.value);
+      this.skipBlank();
+    }
+    const c = this.ch();
+    if (c === -1 || c === SEMI || c === AMP || c === PIPE || c === NL || c === RPAREN || c === HASH) {
+      if (assignments.length === 0) decline();
+      // tree-sitter continues `A=1 B=2<newline>cmd` as one command with two prefix assignments
+      if (assignments.length > 1 && (c === NL || c === HASH)) decline();
+      return; // assignments only: no command
+    }
+    if (this.redirectAt()) decline(); // redirections before the name
+    if (assignments.length === 0) {
+      const keyword = this.plainWordAt();
+      if (keyword !== null && (DECLARATION_KEYWORDS.has(keyword) || UNSET_KEYWORDS.has(keyword))) {
+        this.declaration(slot, keyword);
+        return;
+      }
+    } else if (this.reservedWordAt() !== null) decline();
+
+    const nameWord = this.word();
+    if (!nameWord || looksLikeVariableName(this.text, nameWord)) decline();
+    const initial = this.text.charCodeAt(nameWord.start);
+    if (initial === BANG) decline(); // `![`: tree-sitter sees a negation
+    if (nameWord.plain && nameWord.value === '-') decline();
+    const args: FastWord[] = [];
+    let redirected = false;
+    for (;;) {
+      this.skipBlank();
+      const next = this.ch();
+      if (next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || next === HASH) break;
+      if (next === AMP && this.ch(1) !== GT) break;
+      if (this.redirectAt()) {
+        // tree-sitter drops a lone `-` before `2>file`
+        const last = args[args.length - 1];
+        if (last && last.plain && last.value === '-' && isDigit(this.ch())) decline();
+        this.redirect();
+        redirected = true;
+        continue;
+      }
+      if (redirected && !chainStart) decline();
+      const word = this.word();
+      if (!word) decline();
+      if (word.plain && (word.value === '==' || word.value === '=~')) decline(); // tree-sitter drops the operator word
+      args.push(word);
+    }
+    if (nameWord.dynamic) return; // `$PM install`: the command is unknown
+    let name = nameWord.value;
+    const effective = effectiveCommand(name, args);
+    if (effective) {
+      if (effective.dynamic) return;
+      name = effective.value;
+    }
+    const last = args.length > 0 ? args[args.length - 1]! : nameWord;
+    this.commands[slot] = { name, words: args, assignments, start, end: last.end, nameStart: nameWord.start, nameEnd: nameWord.end };
+  }
+
+  /** `export A=1 B`, `local x`, `unset -f f`: the keyword names the command, every word is an argument. */
+  private declaration(slot: number, keyword: string): void {
+    const start = this.pos;
+    this.pos += keyword.length;
+    const args: FastWord[] = [];
+    const isUnset = UNSET_KEYWORDS.has(keyword);
+    for (;;) {
+      this.skipBlank();
+      const next = this.ch();
+      if (next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || next === HASH) break;
+      if (next === AMP && this.ch(1) !== GT) break;
+      if (this.redirectAt()) decline();
+      const wordStart = this.pos;
+      const assignment = this.assignment();
+      let word: FastWord | null;
+      if (assignment !== null) {
+        if (isUnset) decline();
+        word = { start: wordStart, end: this.pos, value: assignment.value, dynamic: assignment.dynamic, plain: false };
+      } else {
+        // tree-sitter splits `unset a"x"`, `export then$a` after a leading name: only plain words are taken
+        word = this.word();
+        if (word && (!word.plain || word.value.includes('=') || word.value === '-' || looksLikeVariableName(this.text, word))) decline();
+      }
+      if (!word) decline();
+      if (word.plain && (word.value === '==' || word.value === '=~')) decline();
+      args.push(word);
+    }
+    const end = args.length > 0 ? args[args.length - 1]!.end : start + keyword.length;
+    this.commands[slot] = { name: keyword, words: args, assignments: [], start, end, nameStart: start, nameEnd: start + keyword.length };
+  }
+
+  /** The unquoted literal word at the position (for keyword checks), or null. */
+  private plainWordAt(): string | null {
+    const start = this.pos;
+    let at = start;
+    while (at < this.end) {
+      const c = this.text.charCodeAt(at);
+      if (c >= 128 || !(CLASS[c]! & PLAIN)) break;
+      at++;
+    }
+    const next = at < this.end ? this.text.charCodeAt(at) : -1;
+    if (at === start || (next !== -1 && (next >= 128 || !(CLASS[next]! & WORD_END)))) return null;
+    return this.text.slice(start, at);
+  }
+
+  /** `NAME=word` / `NAME+=word` at the position: consumed, as `NAME=value`; otherwise null. */
+  private assignment(): WordValue | null {
+    const start = this.pos;
+    let at = start;
+    const first = this.ch();
+    if (first === -1 || first >= 128 || !(CLASS[first]! & NAME_CHAR) || (first >= 48 && first <= 57)) return null;
+    while (at < this.end) {
+      const c = this.text.charCodeAt(at);
+      if (c >= 128 || !(CLASS[c]! & NAME_CHAR)) break;
+      at++;
+    }
+    let operatorEnd: number;
+    const c = at < this.end ? this.text.charCodeAt(at) : -1;
+    if (c === 61) operatorEnd = at + 1; // =
+    else if (c === 43 && at + 1 < this.end && this.text.charCodeAt(at + 1) === 61) operatorEnd = at + 2; // +=
+    else {
+      if (c === 91) decline(); // NAME[...]: maybe an array element assignment
+      return null;
+    }
+    this.pos = operatorEnd;
+    const next = this.ch();
+    if (next === LPAREN) decline(); // array
+    const prefix = this.text.slice(start, operatorEnd);
+    if (next === HASH) decline(); // `A=#...`: tree-sitter's comment-word rules
+    if (next === -1 || (next < 128 && CLASS[next]! & WORD_END)) {
+      // an empty value must end at a blank, newline, `;`, `&` or the end (`A=|`, `(A=)` are errors to tree-sitter)
+      if (next === LPAREN || next === RPAREN || next === PIPE || next === LT || next === GT) decline();
+      return { value: prefix, dynamic: false };
+    }
+    const value = this.word();
+    if (!value) decline();
+    return { value: prefix + value.value, dynamic: value.dynamic };
+  }
+
+  /** True at a redirection operator (optionally after a file descriptor number). */
+  private redirectAt(): boolean {
+    let at = this.pos;
+    while (at < this.end) {
+      const c = this.text.charCodeAt(at);
+      if (c < 48 || c > 57) break;
+      at++;
+    }
+    const c = at < this.end ? this.text.charCodeAt(at) : -1;
+    if (c === LT || c === GT) return true;
+    return at === this.pos && c === AMP && at + 1 < this.end && this.text.charCodeAt(at + 1) === GT;
+  }
+
+  /** One redirection with its target word; here-documents, here-strings, `<(...)`, `>&-` decline. */
+  private redirect(): void {
+    if (this.ch() === 48) decline(); // tree-sitter's scanner does not take `0<` as a descriptor
+    while (this.ch() >= 48 && this.ch() <= 57) this.pos++;
+    const c = this.ch();
+    const next = this.ch(1);
+    if (c === AMP) {
+      this.pos += next === GT && this.ch(2) === GT ? 3 : 2; // &> &>>
+    } else if (c === GT) {
+      if (next === GT || next === AMP || next === PIPE) this.pos += 2;
+      else if (next === LPAREN) decline();
+      else this.pos++;
+    } else {
+      // <
+      if (next === LT || next === GT || next === LPAREN) decline(); // << <<< <> <(
+      this.pos += next === AMP ? 2 : 1;
+    }
+    if (this.ch() === 45 /* - */ && this.text.charCodeAt(this.pos - 1) === AMP) decline(); // >&- <&-
+    this.skipBlank();
+    if (this.ch() === HASH) decline(); // a comment, not a target
+    const target = this.word();
+    if (!target) decline();
+  }
+
+  /** One word (null when the position holds no word): value, dynamic, extent. */
+  private word(): FastWord | null {
+    const text = this.text;
+    const start = this.pos;
+    let value = '';
+    let dynamic = false;
+    let plain = true;
+    let afterTextPiece = false;
+    for (;;) {
+      const c = this.ch();
+      if (c === -1) break;
+      const continued = !plain; // an earlier piece of this word was quoted, escaped or expanded
+      const afterText = afterTextPiece;
+      afterTextPiece = false;
+      if (c >= 128 || CLASS[c]! & PLAIN) {
+        let at = this.pos;
+        while (at < this.end) {
+          const d = text.charCodeAt(at);
+          if (d < 128 && !(CLASS[d]! & PLAIN)) break;
+          // unquoted { } [ ]: tree-sitter's brace/bracket tokens join and split words in ways not modelled
+          if (d === LBRACE || d === RBRACE || d === 91 || d === 93) decline();
+          at++;
+        }
+        value += text.slice(this.pos, at);
+        this.pos = at;
+        afterTextPiece = true;
+        continue;
+      }
+      if (CLASS[c]! & WORD_END) {
+        // `-2>x`, `$1>x`, `*2>x`: tree-sitter reads the digit as a file descriptor
+        if ((c === LT || c === GT) && isDigit(text.charCodeAt(this.pos - 1))) decline();
+        afterTextPiece = afterText;
+        break;
+      }
+      plain = false;
+      if (c === BACKSLASH) {
+        // tree-sitter starts a new word at a `\` that follows a quote, an expansion or a bracket
+        if (this.pos !== start && !afterText) decline();
+        // ... and glues a `\` that starts a line to the previous line's command
+        if (this.pos === start && start > 0 && text.charCodeAt(start - 1) === NL) decline();
+        afterTextPiece = true;
+        const next = this.ch(1);
+        // tree-sitter: `\ ` inside a word is part of it, at its start whitespace; `\<tab>`, `\<newline>` split it
+        if (next === -1 || next === NL || next === TAB || (next === SPACE && this.pos === start)) decline();
+        value += text[this.pos + 1];
+        this.pos += 2;
+      } else if (c === SQUOTE) {
+        const close = text.indexOf("'", this.pos + 1);
+        if (close === -1 || close >= this.end) decline();
+        value += text.slice(this.pos + 1, close);
+        this.pos = close + 1;
+      } else if (c === DQUOTE) {
+        const inner = this.doubleQuoted();
+        value += inner.value;
+        dynamic ||= inner.dynamic;
+      } else if (c === DOLLAR) {
+        const dollarAt = this.pos;
+        const simple = this.ch(1) !== LBRACE && this.ch(1) !== LPAREN && this.ch(1) !== SQUOTE;
+        const expansion = this.dollar(false);
+        if (expansion === null) decline();
+        // tree-sitter splits `$A-$B-x` into two words at the second `$` (`$A-$`, `B-x`); it does so for a
+        // `$NAME` after an earlier quoted/expanded piece when more text follows, so that is declined
+        if (simple && continued && this.ch() !== -1 && !(this.ch() < 128 && CLASS[this.ch()]! & WORD_END)) decline();
+        // ... and it splits `x$A$10` before `10` and reads `""$$` as text: `$N`, `$$`, `$@`... are accepted
+        // only at a word's start
+        if (simple && dollarAt !== start && !isIdentifierStart(text.charCodeAt(dollarAt + 1))) decline();
+        value += expansion.value;
+        dynamic ||= expansion.dynamic;
+      } else {
+        // backticks: tree-sitter's reading depends on every other backtick in the script (escaped ones
+        // included, even in later strings); they are rare in Dockerfiles, so they are left to it
+        decline();
+      }
+    }
+    if (this.pos === start) return null;
+    if (this.ch() === LPAREN) decline(); // `a(`: extglob or a syntax error
+    // `-1#x` is a number in base 1 to tree-sitter
+    if (NUMBER_WITH_BASE.test(text.slice(start, Math.min(this.pos, start + 64)))) decline();
+    if (plain) {
+      // a lone `-` before `2>f` vanishes from tree-sitter's tree
+      if (value === '-') {
+        let at = this.pos;
+        while (at < this.end && isBlank(text.charCodeAt(at))) at++;
+        if (at < this.end && isDigit(text.charCodeAt(at))) decline();
+      }
+    }
+    return { start, end: this.pos, value, dynamic, plain };
+  }
+
+  private doubleQuoted(): WordValue {
+    const text = this.text;
+    this.pos++;
+    let value = '';
+    let dynamic = false;
+    // Where the current run of literal text started (after the quote or the last expansion).
+    let textStart = this.pos;
+    for (;;) {
+      const c = this.ch();
+      if (c === -1) decline();
+      // tree-sitter stretches an expansion over blanks-only text before it (`" $A"`, `"$A $B"`): not modelled
+      if ((c === DOLLAR || c === BACKTICK) && this.pos > textStart && isBlankRun(text, textStart, this.pos)) decline();
+      if (c === DQUOTE) {
+        this.pos++;
+        return { value, dynamic };
+      }
+      if (c === BACKSLASH) {
+        const next = this.ch(1);
+        // `\ ` is whitespace to tree-sitter even here (it can fold into a following expansion)
+        if (next === -1 || next === NL || next === SPACE || next === TAB) decline();
+        // only $ ` " \ are escaped inside double quotes; elsewhere the backslash stays
+        value += next === DOLLAR || next === BACKTICK || next === DQUOTE || next === BACKSLASH ? text[this.pos + 1] : text.slice(this.pos, this.pos + 2);
+        this.pos += 2;
+      } else if (c === DOLLAR) {
+        const expansion = this.dollar(true);
+        if (expansion === null) {
+          value += '$';
+          this.pos++;
+        } else {
+          value += expansion.value;
+          dynamic ||= expansion.dynamic;
+          textStart = this.pos;
+        }
+      } else if (c === BACKTICK) {
+        decline();
+      } else {
+        let at = this.pos + 1;
+        while (at < this.end) {
+          const d = text.charCodeAt(at);
+          if (d === DQUOTE || d === BACKSLASH || d === DOLLAR || d === BACKTICK) break;
+          at++;
+        }
+        value += text.slice(this.pos, at);
+        this.pos = at;
+      }
+    }
+  }
+
+  /** An expansion at `$`, consumed; null (nothing consumed) when `$` is literal here. */
+  private dollar(quoted: boolean): WordValue | null {
+    const text = this.text;
+    const next = this.ch(1);
+    if (next === -1) return quoted ? null : decline();
+    // `"a$<newline>B"`, `"$ x"`: tree-sitter reads a variable name across the blank
+    if (next === NL || next === SPACE || next === TAB) decline();
+    if (next < 128 && CLASS[next]! & NAME_CHAR) {
+      // tree-sitter takes every word character: `$10` is `${10}`, `$1a` is `${1a}`
+      let at = this.pos + 2;
+      while (at < this.end) {
+        const d = text.charCodeAt(at);
+        if (d >= 128 || !(CLASS[d]! & NAME_CHAR)) break;
+        at++;
+      }
+      if (at < this.end && text.charCodeAt(at) >= 128) decline();
+      const name = text.slice(this.pos + 1, at);
+      this.pos = at;
+      return { value: '${' + name + '}', dynamic: true };
+    }
+    switch (next) {
+      case 91: // $[arithmetic]
+        return decline();
+      case 42: // *
+      case 64: // @
+      case 63: // ?
+      case BANG:
+      case HASH:
+      case 45: // -
+      case DOLLAR: {
+        // `$@a#b` is `${@a}#b` to tree-sitter; a special parameter followed by name characters is declined
+        const after = this.ch(2);
+        if (after !== -1 && (after >= 128 || CLASS[after]! & NAME_CHAR)) decline();
+        this.pos += 2;
+        return { value: '${' + String.fromCharCode(next) + '}', dynamic: true };
+      }
+      case LBRACE:
+        return this.braced();
+      case LPAREN:
+        if (this.ch(2) === LPAREN) decline(); // $((arithmetic))
+        this.enter();
+        this.pos += 2;
+        if (this.statements(null, true) !== ')' || this.lastCount === 0) decline();
+        this.pos++;
+        this.depth--;
+        return { value: '${VAR}', dynamic: true };
+      case SQUOTE: {
+        if (quoted) return null;
+        // $'...': tree-sitter's token is /\$'([^']|\\')*'/; an escaped quote makes its extent ambiguous
+        const close = text.indexOf("'", this.pos + 2);
+        if (close === -1 || close >= this.end) decline();
+        const inner = text.slice(this.pos + 2, close);
+        if (inner.endsWith('\\')) decline();
+        this.pos = close + 1;
+        return { value: decodeAnsiC(inner), dynamic: false };
+      }
+      default:
+        return quoted ? null : decline();
+    }
+  }
+
+  /** `${NAME}`, `${#NAME}`, `${NAME<op>text}` with plain text; anything richer declines. */
+  private braced(): WordValue {
+    const text = this.text;
+    let at = this.pos + 2;
+    const first = at < this.end ? text.charCodeAt(at) : -1;
+    let name: string;
+    if (first === HASH || first === BANG) {
+      at++;
+      const nameStart = at;
+      while (at < this.end && text.charCodeAt(at) < 128 && CLASS[text.charCodeAt(at)]! & NAME_CHAR) at++;
+      if (at === nameStart || at >= this.end || text.charCodeAt(at) !== RBRACE) decline();
+      name = text.slice(nameStart, at);
+    } else if (first !== -1 && first < 128 && CLASS[first]! & NAME_CHAR) {
+      const nameStart = at;
+      while (at < this.end && text.charCodeAt(at) < 128 && CLASS[text.charCodeAt(at)]! & NAME_CHAR) at++;
+      name = text.slice(nameStart, at);
+      if (at < this.end && text.charCodeAt(at) !== RBRACE) {
+        if (first >= 48 && first <= 57) decline();
+        const operator = EXPANSION_OPERATORS.find((op) => text.startsWith(op, at));
+        if (!operator) decline();
+        at += operator.length;
+        while (at < this.end) {
+          const c = text.charCodeAt(at);
+          if (c === RBRACE) break;
+          if (c < 128 && !(CLASS[c]! & PLAIN)) decline();
+          if (c === LBRACE || c === 91 || c === 93 || c === BANG) decline(); // { [ ] !
+          at++;
+        }
+      }
+    } else if (first === 64 || first === 42) {
+      name = String.fromCharCode(first); // ${@} ${*}
+      at++;
+    } else decline();
+    if (at >= this.end || text.charCodeAt(at) !== RBRACE) decline();
+    this.pos = at + 1;
+    return { value: '${' + name + '}', dynamic: true };
+  }
+
+
+}
+
+/**
+ * Where an assignment may start, tree-sitter's scanner reads `NAME=`, `NAME[`, `NAME:`, `NAME%`,
+ * `NAME#`, `NAME@`, `NAME+`, `NAME?x` (and odder prefixes such as `--opt=`) as a variable name; such a
+ * command name or declaration argument is left to tree-sitter.
+ */
+function looksLikeVariableName(text: string, word: FastWord): boolean {
+  return VARIABLE_NAME_LIKE.test(text.slice(word.start, Math.min(word.end, word.start + 256)));
+}
+const NUMBER_WITH_BASE = /^-?(?:0x)?[0-9]+#/;
+// The scanner's letters are Unicode letters (`éA=1 cmd` is an assignment to it).
+const VARIABLE_NAME_LIKE = /^[A-Za-z0-9_*@?\u0080-\uffff-]+[=[:%#@+?]/;
+
+/** True when only blanks stand between `at` and the start of its line (or of the text). */
+function startsLine(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
+  return i < 0 || text.charCodeAt(i) === NL;
+}
+
+function isBlankRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+function isBlank(c: number): boolean {
+  return c === SPACE || c === TAB;
+}
