@@ -236,10 +236,6 @@ export async function run(argv: readonly string[]): Promise<number> {
   // background, which costs more than it saves even on a few thousand RUN scripts (and delays exit by
   // about a second). The baseline compiler alone is faster here. Must be set before the module loads.
   setFlagsFromString('--liftoff-only');
-  // Loading the grammar takes tens of milliseconds, mostly off the main thread: start it now so that it
-  // overlaps reading the configuration and loading the rules (start-up time of one-file runs). A failure
-  // is reported where the linter awaits the shell, not here.
-  import('../shell/shell.js').then((shell) => shell.initShell()).catch(() => undefined);
 
   let loaded;
   try {

@@ -13,7 +13,7 @@ import type { Comment, Dockerfile, Instruction } from '../dockerfile/ast.js';
 import { parseDockerfile } from '../dockerfile/parser.js';
 import { allRules } from '../rules/dockerfile/index.js';
 import type { DockerfileRule, LintModel } from '../rules/dockerfile/types.js';
-import { initShell, isShellReady } from '../shell/shell.js';
+import { initShell, isShellReady, ShellNotReadyError } from '../shell/shell.js';
 import { defaultLintConfig, type LintConfig } from './config.js';
 import { type DecodedDockerfile, describeReadError, readDockerfile } from './input.js';
 import { buildLintModel } from './model.js';
@@ -40,12 +40,19 @@ export interface LintResult {
 /** The id reported when the parser itself fails; not a rule, never suppressed or re-levelled. */
 export const SYNTAX_ERROR_ID = 'DL1000';
 
-const SHELL_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
-
-function needsShell(df: Dockerfile): boolean {
-  return df.instructions.some(
-    (i) => SHELL_KEYWORDS.has(i.keyword) || (i.keyword === 'ONBUILD' && i.inner !== null && SHELL_KEYWORDS.has(i.inner.keyword)),
-  );
+/**
+ * Parses every shell script of the file now (the model caches them for the rules). False when one of
+ * them needs the tree-sitter parser and it is not loaded: most files never need it, and loading it
+ * (compiling the WASM grammar) is the largest part of a one-file run's start-up.
+ */
+function parseShellScripts(model: LintModel): boolean {
+  try {
+    for (const entry of model.entries) model.shell(entry.instruction);
+    return true;
+  } catch (error) {
+    if (error instanceof ShellNotReadyError) return false;
+    throw error;
+  }
 }
 
 /** True when an opt-in rule's profile is selected, or the rule is not opt-in. */
@@ -138,8 +145,8 @@ async function prepare(
   withShellCheck: boolean,
 ): Promise<PreparedFile> {
   const dockerfile = parseDockerfile(text, file);
-  if (needsShell(dockerfile) && !isShellReady()) await initShell();
   const model = buildLintModel(dockerfile, config);
+  if (!isShellReady() && !parseShellScripts(model)) await initShell();
   const findings = [...syntaxFindings(dockerfile, file), ...runRules(model, file, config, rules)];
   const scripts = withShellCheck ? collectShellCheckScripts(model) : [];
   return { file, dockerfile, config, findings, scripts };

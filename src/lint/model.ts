@@ -1,7 +1,8 @@
 /**
  * The lint model rules read (contract in `rules/dockerfile/types.ts`): stages with their parents and
  * ARG-resolved images, the flat entry list (ONBUILD payloads unwrapped), and the shell commands of every
- * RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK, parsed lazily and cached. Call after `await initShell()`.
+ * RUN/CMD/ENTRYPOINT/SHELL/HEALTHCHECK, parsed lazily and cached. `shell()` throws `ShellNotReadyError` for a script
+ * only tree-sitter can parse until `await initShell()` has finished (see `lint/linter.ts`).
  */
 import type { Position } from '../core/finding.js';
 import type {

@@ -8,10 +8,10 @@
  * `N>&M`, ...), joined by `&&`, `||`, `;`, `&`, `|`, `|&` and newlines; words made of plain text, `\`
  * escapes, '...', "..." (with `\` escapes and expansions), `$'...'`, `$NAME`, `$1`, `$@`, simple
  * `${NAME...}`, `$(...)` (parsed recursively); `export`/`local`/`declare`/... and `unset`;
- * comments; `( ... )`, `{ ...; }`, `if`/`elif`/`else`, `for NAME in ...`, `while`/`until`; `[ ... ]` tests
- * of up to three operands.
+ * comments; `( ... )`, `{ ...; }`, `if`/`elif`/`else`, `for NAME in ...`, `while`/`until`, `case` with plain
+ * patterns; `[ ... ]` tests of simple shapes.
  *
- * Everything else (case, functions, `[[ ]]`, `((...))`, `$((...))`, backticks, heredocs, here-strings, process
+ * Everything else (functions, `[[ ]]`, `((...))`, `$((...))`, backticks, heredocs, here-strings, process
  * substitution, arrays, `!`, odd escapes, unbalanced quotes, syntax errors, ...) makes `parseShellFast`
  * return null, and the caller uses tree-sitter. Where tree-sitter's reading of a construct differs from a
  * shell's, this parser follows tree-sitter (the model must not depend on which path ran) or declines.
@@ -86,6 +86,10 @@ const RESERVED = new Set([
 /** Commands tree-sitter models as `declaration_command` / `unset_command` (keyword, then words). */
 const DECLARATION_KEYWORDS = new Set(['declare', 'typeset', 'export', 'readonly', 'local']);
 const UNSET_KEYWORDS = new Set(['unset', 'unsetenv']);
+
+/** Characters of a case pattern outside quotes: letters, digits and `_ . * ? - + / : , = @ %`. */
+const CASE_PATTERN_CHAR = new Uint8Array(128);
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.*?-+/:,=@%') CASE_PATTERN_CHAR[c.charCodeAt(0)] = 1;
 
 /** Operators of `${NAME<op>...}` this parser accepts, longest first. */
 const EXPANSION_OPERATORS = [':-', ':=', ':+', ':?', '##', '%%', '//', '-', '=', '+', '?', '#', '%', '/'];
@@ -203,6 +207,8 @@ class FastParser {
           // a continuation opening a line makes tree-sitter join the line to the previous statement
           if (startsLine(this.text, this.pos)) decline();
           this.pos += 2;
+          // ... and a continuation with nothing after it is an error to it
+          if (/^\s*$/.test(this.text.slice(this.pos, Math.min(this.end, this.pos + 256))) && this.end - this.pos < 256) decline();
         }
         else if (next === SPACE || next === TAB) decline(); // tree-sitter skips `\ ` as whitespace; a shell does not
         else return;
@@ -227,10 +233,10 @@ class FastParser {
   }
 
   /**
-   * Statements until the end, `)` (when `closeParen`) or one of `keywords` at command position.
-   * Returns what stopped it: '' for the end, ')' or the keyword (not consumed).
+   * Statements until the end, `)` (when `closeParen`), `;;` (when `caseItem`) or one of `keywords` at
+   * command position. Returns what stopped it: '', ')', ';;' or the keyword (not consumed).
    */
-  private statements(keywords: readonly string[] | null, closeParen: boolean): string {
+  private statements(keywords: readonly string[] | null, closeParen: boolean, caseItem = false): string {
     let count = 0;
     for (;;) {
       this.skipGap();
@@ -238,6 +244,10 @@ class FastParser {
       if (c === -1) {
         this.lastCount = count;
         return '';
+      }
+      if (caseItem && c === SEMI && this.ch(1) === SEMI) {
+        this.lastCount = count;
+        return ';;';
       }
       if (c === RPAREN) {
         if (!closeParen) decline();
@@ -256,7 +266,10 @@ class FastParser {
       this.skipBlank();
       const after = this.ch();
       if (after === SEMI) {
-        if (this.ch(1) === SEMI) decline(); // `;;` belongs to case
+        if (this.ch(1) === SEMI) {
+          if (!caseItem) decline(); // `;;` outside a case item
+          continue; // the loop head returns
+        }
         this.pos++;
       } else if (after === AMP || after === NL) {
         this.pos++;
@@ -356,6 +369,9 @@ class FastParser {
         this.pos++;
         this.body('}');
         break;
+      case 'case':
+        this.caseStatement();
+        break;
       default:
         decline();
     }
@@ -410,6 +426,67 @@ class FastParser {
     if (this.reservedWordAt() !== 'do') decline();
     this.pos += 2;
     this.body('done');
+  }
+
+  /**
+   * `case WORD in PATTERN|PATTERN) LIST ;; ... esac`. Patterns are limited to plain text and quoted strings
+   * without expansions (tree-sitter reads them as extglob patterns, whose quirks are not modelled); their
+   * values do not matter to the model, only the commands in the lists.
+   */
+  private caseStatement(): void {
+    this.pos += 4;
+    this.skipBlank();
+    if (this.ch() === HASH || !this.word()) decline();
+    this.skipBlank();
+    if (this.reservedWordAt() !== 'in') decline();
+    this.pos += 2;
+    let items = 0;
+    for (;;) {
+      this.skipGap();
+      if (this.reservedWordAt() === 'esac') break;
+      if (this.ch() === LPAREN) this.pos++;
+      for (;;) {
+        this.skipBlank();
+        this.casePattern();
+        this.skipBlank();
+        if (this.ch() !== PIPE) break;
+        this.pos++;
+      }
+      if (this.ch() !== RPAREN) decline();
+      this.pos++;
+      const after = this.ch();
+      if (after !== -1 && after !== SPACE && after !== TAB && after !== NL && after !== SEMI) decline(); // `x)*`
+      items++;
+      const stop = this.statements(['esac'], false, true);
+      if (stop === ';;') {
+        if (this.ch(2) === AMP) decline(); // ;;& fall-through
+        this.pos += 2;
+      } else if (stop === 'esac') break;
+      else decline();
+    }
+    if (items === 0) decline();
+    this.pos += 4;
+    // tree-sitter needs a blank, newline or `;` after `esac` (`esac|x` is an error to it)
+    const next = this.ch();
+    if (next !== -1 && next !== SPACE && next !== TAB && next !== NL && next !== SEMI) decline();
+  }
+
+  private casePattern(): void {
+    const text = this.text;
+    const start = this.pos;
+    for (;;) {
+      const c = this.ch();
+      if (c === SQUOTE || c === DQUOTE) {
+        const close = text.indexOf(String.fromCharCode(c), this.pos + 1);
+        if (close === -1 || close >= this.end) decline();
+        const inner = text.slice(this.pos + 1, close);
+        if (/[$`\\\n]/.test(inner)) decline();
+        this.pos = close + 1;
+      } else if (c !== -1 && c < 128 && CASE_PATTERN_CHAR[c] === 1) {
+        this.pos++;
+      } else break;
+    }
+    if (this.pos === start) decline();
   }
 
   /** `(...) >log 2>&1`: redirections after a compound command (one target word each). */
@@ -763,8 +840,8 @@ class FastParser {
     }
     if (this.pos === start) return null;
     if (this.ch() === LPAREN) decline(); // `a(`: extglob or a syntax error
-    // `-1#x` is a number in base 1 to tree-sitter
-    if (NUMBER_WITH_BASE.test(text.slice(start, Math.min(this.pos, start + 64)))) decline();
+    // `-1#x`, `"$a"0#`: a number with a base (`N#digits`) to tree-sitter
+    if (hasDigitHash(text, start, this.pos)) decline();
     if (plain) {
       // a lone `-` before `2>f` vanishes from tree-sitter's tree
       if (value === '-') {
@@ -830,7 +907,7 @@ class FastParser {
     const next = this.ch(1);
     if (next === -1) return quoted ? null : decline();
     // `"a$<newline>B"`, `"$ x"`: tree-sitter reads a variable name across the blank
-    if (next === NL || next === SPACE || next === TAB) decline();
+    if (next === NL || next === SPACE || next === TAB || next >= 128) decline(); // ... or a Unicode name (`$é`)
     if (next < 128 && CLASS[next]! & NAME_CHAR) {
       // tree-sitter takes every word character: `$10` is `${10}`, `$1a` is `${1a}`
       let at = this.pos + 2;
@@ -934,7 +1011,6 @@ class FastParser {
 function looksLikeVariableName(text: string, word: FastWord): boolean {
   return VARIABLE_NAME_LIKE.test(text.slice(word.start, Math.min(word.end, word.start + 256)));
 }
-const NUMBER_WITH_BASE = /^-?(?:0x)?[0-9]+#/;
 // The scanner's letters are Unicode letters (`éA=1 cmd` is an assignment to it).
 const VARIABLE_NAME_LIKE = /^[A-Za-z0-9_*@?\u0080-\uffff-]+[=[:%#@+?]/;
 
@@ -948,6 +1024,13 @@ function startsLine(text: string, at: number): boolean {
 function isBlankRun(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (!isBlank(text.charCodeAt(i))) return false;
   return true;
+}
+
+function hasDigitHash(text: string, start: number, end: number): boolean {
+  for (let i = text.indexOf('#', start + 1); i !== -1 && i < end; i = text.indexOf('#', i + 1)) {
+    if (isDigit(text.charCodeAt(i - 1))) return true;
+  }
+  return false;
 }
 
 function isDigit(c: number): boolean {

@@ -85,7 +85,7 @@ describe('shell model without tree-sitter (lazy loading)', () => {
     const parsed = parseShell('apt-get update && apt-get install -y curl | tee log');
     assert.deepEqual(parsed.commands.map((c) => c.name), ['apt-get', 'apt-get', 'tee']);
     assert.equal(parsed.hasPipe, true);
-    assert.throws(() => parseShell('case "$a" in x) y ;; esac'), ShellNotReadyError);
+    assert.throws(() => parseShell('f() { echo; }'), ShellNotReadyError);
     assert.equal(isShellReady(), false);
   });
 });
@@ -115,13 +115,15 @@ describe('fast shell path', () => {
       'export PATH=$PATH:/opt/bin A= B+=x && local x="$(date)" && unset -v A B',
       'command -v curl && exec gosu app "$@"; busybox wget -q x; echo >out foo bar',
       'curl -fsSL https://x |& sh -s -- -y # trailing comment\n# full line\nls',
+      'case "$(uname -m)" in\n  x86_64|amd64) arch=x64 ;;\n  \'aarch64\') arch=arm64; echo "$arch" ;;\n  *) exit 1 ;;\nesac',
     ];
     for (const script of scripts) assert.ok(agrees(script), `declined: ${script}`);
   });
 
   it('declines what it does not model (tree-sitter takes over)', () => {
     for (const script of [
-      'case "$a" in x) y ;; esac',
+      'case "$a" in x) y ;& z) ;; esac',
+      'case "$a" in $x) y ;; esac',
       'f() { echo; }',
       '[[ -f x ]] && y',
       'echo $((1 + 2))',

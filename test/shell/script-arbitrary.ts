@@ -45,6 +45,16 @@ export function scriptArbitrary(): fc.Arbitrary<string> {
       { weight: 1, arbitrary: fc.tuple(tie('script'), tie('script')).map(([c, b]) => `while ${c}; do ${b}; done`) },
       { weight: 2, arbitrary: fc.tuple(fc.constantFrom('', '! ', '-f ', '-n ', '! -z '), tie('word'), fc.constantFrom('', ' = b', ' != "$B"', ' -eq 1', ' -a -d y')).map(([op, w, rest]) => `[ ${op}${w}${op === '' || rest === ' -a -d y' ? rest : ''} ]`) },
       { weight: 1, arbitrary: tie('command').map((c) => '! ' + c) },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(
+            tie('word'),
+            fc.array(fc.tuple(fc.constantFrom('x86_64', "'amd64'", '"arm64"', '*', 'a|b', 'i?86 | x', '(x', '-*'), fc.oneof(fc.constant(''), tie('script')), fc.constantFrom(';;', ' ;;', '\n;;', '')), { minLength: 1, maxLength: 3 }),
+            fc.constantFrom(' ', '\n', '; '),
+          )
+          .map(([value, items, gap]) => `case ${value} in${gap}${items.map(([p, body, end]) => `${p}) ${body}${end}`).join(gap)}${gap}esac`),
+      },
     ),
     pipeline: fc.array(tie('command'), { minLength: 1, maxLength: 3 }).chain((commands) =>
       fc.array(fc.constantFrom(' | ', ' |& ', '|'), { minLength: commands.length - 1, maxLength: commands.length - 1 }).map((pipes) =>
