@@ -1,6 +1,6 @@
 /**
  * `lintFiles` spread over worker threads, for large inputs (`docksec lint DIR`). Still one process:
- * the main thread lints chunks itself while up to `cores - 1` workers lint other chunks; results are
+ * the main thread lints chunks itself while up to `cores - 1` workers (on 4+ cores) lint other chunks; results are
  * merged back in input order, so the output is identical to a sequential run.
  *
  * Falls back to plain `lintFiles` when parallelism cannot pay off or cannot be used: few files, one
@@ -18,9 +18,15 @@ export const MIN_FILES_FOR_WORKERS = 48;
 const CHUNK_FILES = 24;
 /** More workers than this only add start-up cost for a linter that is mostly CPU-bound. */
 const MAX_WORKERS = 3;
+/**
+ * Below this many cores no workers are used by default: on 2 vCPUs a worker made a 1,200-file run ~15%
+ * slower and cost ~35% more CPU (each thread loads the modules and the WASM grammar again, and the one
+ * thread already keeps the second core busy with GC and background compilation). See docs/performance.md.
+ */
+const MIN_CORES_FOR_WORKERS = 4;
 
 export interface ParallelLintOptions extends LintFilesOptions {
-  /** Worker threads to use (default: available cores - 1, at most 3); 0 lints in this thread only. */
+  /** Worker threads to use (default: none below 4 cores, else cores - 1, at most 3); 0 lints in this thread only. */
   workers?: number;
 }
 
@@ -34,7 +40,8 @@ export interface ChunkMessage {
 export function workerCount(fileCount: number, options: ParallelLintOptions): number {
   if (options.shellcheck || options.rules || options.readStdin) return 0;
   if (fileCount < MIN_FILES_FOR_WORKERS) return 0;
-  const wanted = options.workers ?? Math.min(MAX_WORKERS, availableParallelism() - 1);
+  const cores = availableParallelism();
+  const wanted = options.workers ?? (cores >= MIN_CORES_FOR_WORKERS ? Math.min(MAX_WORKERS, cores - 1) : 0);
   return Math.max(0, Math.min(wanted, Math.ceil(fileCount / CHUNK_FILES) - 1));
 }
 
