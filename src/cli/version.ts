@@ -1,16 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { VERSION } from '../version.js';
 
-let cached: string | undefined;
-
-/** The package version from package.json (dist/src/cli -> the package root). */
+/** The package version, injected at build time (src/version.ts is written from package.json). */
 export function readVersion(): string {
-  if (cached === undefined) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version?: string };
-      cached = pkg.version ?? 'unknown';
-    } catch {
-      cached = 'unknown';
-    }
-  }
-  return cached;
+  return VERSION;
 }

@@ -2,7 +2,7 @@
  * `collectSnapshot`: everything `docksec bench` evaluates, gathered once. The API half and the host half
  * are independent sources; the host half runs only for a local unix-socket daemon or with --host-root.
  */
-import { readFileSync } from 'node:fs';
+import { VERSION } from '../../version.js';
 import { EngineClient, type ClientOptions } from '../../engine/client.js';
 import type { ResolveOptions } from '../../engine/endpoint.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../snapshot.js';
@@ -27,17 +27,9 @@ export interface CollectOptions extends ResolveOptions, ClientOptions {
   runAuditctl?: boolean;
 }
 
-let cachedVersion: string | undefined;
-/** docksec's own version, from package.json next to dist/. */
+/** docksec's own version, injected at build time (src/version.ts is written from package.json). */
 export function toolVersion(): string {
-  if (cachedVersion !== undefined) return cachedVersion;
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../../package.json', import.meta.url), 'utf8')) as { version?: unknown };
-    cachedVersion = typeof pkg.version === 'string' ? pkg.version : '0.0.0';
-  } catch {
-    cachedVersion = '0.0.0';
-  }
-  return cachedVersion;
+  return VERSION;
 }
 
 /** Collects a snapshot. Throws EngineError only when the daemon cannot be reached at all. */
