@@ -7,12 +7,15 @@ const INSECURE_FLAGS = ['allow-unauthenticated', 'allow-insecure-repositories', 
 /** apt configuration items that turn off signature or TLS checks, set to a true-ish (or false-ish) value. */
 const INSECURE_OPTION =
   /(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)\s*[= ]\s*"?(true|1|yes|on)\b|Acquire::https?(::[^:=\s]+)?::Verify-(Peer|Host)\s*[= ]\s*"?(false|0|no|off)\b/i;
+const TRUSTED_YES = /\b(trusted|allow-insecure)\s*=\s*yes\b/gi;
 /** `trusted=yes` / `allow-insecure=yes` inside the `[...]` options of a sources.list entry. */
 function hasTrustedYes(text: string): boolean {
   // Linear scan (a bracket-spanning regex backtracks badly on text like `[[[[...`).
-  for (const m of text.matchAll(/\b(trusted|allow-insecure)\s*=\s*yes\b/gi)) {
-    const before = text.slice(0, m.index);
-    if (before.lastIndexOf('[') > before.lastIndexOf(']')) return true;
+  // Cheap pre-check: most words have no `=` at all.
+  if (!text.includes('=')) return false;
+  for (const m of text.matchAll(TRUSTED_YES)) {
+    // Nearest bracket before the match, without copying the text before it.
+    if (m.index > 0 && text.lastIndexOf('[', m.index - 1) > text.lastIndexOf(']', m.index - 1)) return true;
   }
   return false;
 }
@@ -80,7 +83,7 @@ export const rule: DockerfileRule = {
       // Settings written into apt configuration or sources files by echo/printf/tee/sed.
       for (const word of cmd.words) {
         if (hasTrustedYes(word.value)) report(word, 'This writes an apt source marked [trusted=yes], so its packages are installed without signature checks');
-        else if (INSECURE_OPTION.test(word.value)) report(word, 'This writes an apt setting that turns off repository signature or TLS checks');
+        else if (word.value.includes('::') && INSECURE_OPTION.test(word.value)) report(word, 'This writes an apt setting that turns off repository signature or TLS checks');
       }
     }
   },

@@ -193,45 +193,87 @@ export interface EnvSetting {
  * `NAME=value` statements in RUN text (the command model has no node for those).
  */
 export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvSetting[] {
-  const result: EnvSetting[] = [];
-  const wanted = (name: string): boolean => names === undefined || names.has(name);
+  const index = envIndex(model);
+  const wanted = (setting: EnvSetting): boolean => names === undefined || names.has(setting.name);
+  const result = index.declared.filter(wanted);
+  for (const run of index.runs) {
+    const structured = run.structured.filter(wanted);
+    if (structured.length > 0) {
+      for (const setting of structured) result.push(setting);
+      continue;
+    }
+    // Bare `NAME=value` statements count only when the structured ones give none of the wanted names.
+    for (const setting of bareAssignments(run)) if (wanted(setting)) result.push(setting);
+  }
+  return result;
+}
+
+/**
+ * Every setting of the file, unfiltered, computed once per file: several rules ask for a name or two
+ * each, and rescanning every command (and the RUN text with a regex) per rule was a hot spot.
+ */
+interface EnvIndex {
+  /** ENV pairs and ARG defaults, in file order. */
+  declared: EnvSetting[];
+  runs: RunEnv[];
+}
+
+interface RunEnv {
+  run: RunScript;
+  /** Prefix, `env` and `export`-style assignments, in command order. */
+  structured: EnvSetting[];
+  /** Bare `NAME=value` statements read from the text; computed only when a rule needs them. */
+  bare: EnvSetting[] | null;
+}
+
+const envIndexCache = new WeakMap<LintModel, EnvIndex>();
+const DECLARING = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+const BARE_ASSIGNMENT = /(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]*)/g;
+
+function envIndex(model: LintModel): EnvIndex {
+  const cached = envIndexCache.get(model);
+  if (cached !== undefined) return cached;
+  const declared: EnvSetting[] = [];
   for (const entry of model.entries) {
     const instruction = entry.instruction;
     const anchor = entry.wrapper ?? instruction;
     if (instruction.keyword === 'ENV') {
-      for (const pair of instruction.pairs)
-        if (wanted(pair.key)) result.push({ anchor, source: 'ENV', name: pair.key, value: pair.value, span: pair.span });
+      for (const pair of instruction.pairs) declared.push({ anchor, source: 'ENV', name: pair.key, value: pair.value, span: pair.span });
     } else if (instruction.keyword === 'ARG') {
       for (const arg of instruction.args)
-        if (arg.defaultValue !== undefined && wanted(arg.name))
-          result.push({ anchor, source: 'ARG', name: arg.name, value: arg.defaultValue, span: arg.span });
+        if (arg.defaultValue !== undefined) declared.push({ anchor, source: 'ARG', name: arg.name, value: arg.defaultValue, span: arg.span });
     }
   }
+  const runs: RunEnv[] = [];
   for (const run of runScripts(model)) {
-    const before = result.length;
+    const structured: EnvSetting[] = [];
     for (const command of run.commands) {
-      const cmd = effective(command);
-      const declared =
-        ['export', 'declare', 'typeset', 'local', 'readonly'].includes(command.name)
-          ? command.words.filter((w) => ASSIGNMENT.test(w.value)).map((w) => ({ text: w.value, word: w }))
-          : [];
-      for (const a of [...cmd.assignments, ...declared]) {
-        const eq = a.text.indexOf('=');
-        const name = a.text.slice(0, eq);
-        if (wanted(name))
-          result.push({ anchor: run.anchor, source: 'RUN', name, value: a.text.slice(eq + 1), span: a.word?.span ?? command.span });
-      }
+      const push = (text: string, span: Span): void => {
+        const eq = text.indexOf('=');
+        structured.push({ anchor: run.anchor, source: 'RUN', name: text.slice(0, eq), value: text.slice(eq + 1), span });
+      };
+      for (const a of effective(command).assignments) push(a.text, a.word?.span ?? command.span);
+      if (DECLARING.has(command.name)) for (const w of command.words) if (ASSIGNMENT.test(w.value)) push(w.value, w.span);
     }
-    if (result.length > before || run.text === '') continue;
-    // Bare `NAME=value` statements: read from the text, anchored at the instruction.
-    for (const m of run.text.matchAll(/(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]*)/g)) {
-      const name = m[1]!;
-      if (!wanted(name)) continue;
+    runs.push({ run, structured, bare: null });
+  }
+  const index = { declared, runs };
+  envIndexCache.set(model, index);
+  return index;
+}
+
+function bareAssignments(runEnv: RunEnv): EnvSetting[] {
+  if (runEnv.bare !== null) return runEnv.bare;
+  const { run } = runEnv;
+  const bare: EnvSetting[] = [];
+  if (run.text !== '') {
+    for (const m of run.text.matchAll(BARE_ASSIGNMENT)) {
       const value = m[2]!.replace(/^(["'])(.*)\1$/, '$2');
-      result.push({ anchor: run.anchor, source: 'RUN', name, value, span: run.entry.instruction.span });
+      bare.push({ anchor: run.anchor, source: 'RUN', name: m[1]!, value, span: run.entry.instruction.span });
     }
   }
-  return result;
+  runEnv.bare = bare;
+  return bare;
 }
 
 /** The last stage: what `docker build` produces by default. */
