@@ -1,0 +1,168 @@
+/**
+ * The published CLI is the esbuild bundle (`bin` -> dist/bundle/docksec.js). These tests run it the way
+ * users do and check it behaves exactly like the tsc build the other CLI tests spawn: same stdout, same
+ * stderr, same exit status, including the lazily loaded tree-sitter path and the worker-thread path.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { VERSION } from '../../src/version.js';
+import { readVersion } from '../../src/cli/version.js';
+import { toolVersion } from '../../src/bench/collector/index.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string; bin: { docksec: string }; files: string[] };
+const bundle = join(root, pkg.bin.docksec);
+const compiled = join(root, 'dist/src/cli/main.js');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function run(entry: string, args: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Run {
+  const result = spawnSync(process.execPath, [...nodeArgs, entry, ...args], {
+    cwd: root,
+    input: '',
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: tmpdir(), ...env },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs both builds: nothing may differ. */
+function assertSameAsCompiled(args: string[], nodeArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Run {
+  const fromBundle = run(bundle, args, nodeArgs, env);
+  const fromTsc = run(compiled, args, nodeArgs, env);
+  assert.equal(fromBundle.stderr, fromTsc.stderr, `stderr of ${args.join(' ')}`);
+  assert.equal(fromBundle.stdout, fromTsc.stdout, `stdout of ${args.join(' ')}`);
+  assert.equal(fromBundle.status, fromTsc.status, `exit status of ${args.join(' ')}`);
+  return fromBundle;
+}
+
+test('the version is injected from package.json', () => {
+  assert.equal(VERSION, pkg.version);
+  assert.equal(readVersion(), pkg.version);
+  assert.equal(toolVersion(), pkg.version);
+  const shown = run(bundle, ['--version']);
+  assert.equal(shown.status, 0);
+  assert.equal(shown.stdout.trim(), `docksec ${pkg.version}`);
+});
+
+test('bin points at the bundle, which is packed and starts with a shebang', () => {
+  assert.equal(pkg.bin.docksec, 'dist/bundle/docksec.js');
+  assert.ok(pkg.files.includes('dist/bundle'));
+  assert.ok(readFileSync(bundle, 'utf8').startsWith('#!/usr/bin/env node\n'));
+});
+
+test('lint: findings, exit status and every output format match the tsc build', () => {
+  const hardened = assertSameAsCompiled(['lint', '--no-shellcheck', 'examples/hardened/Dockerfile']);
+  assert.equal(hardened.status, 0);
+  const json = assertSameAsCompiled(['lint', '--no-shellcheck', '-f', 'json', '--profile', 'all', '--no-fail', 'examples/']);
+  assert.ok((JSON.parse(json.stdout) as unknown[]).length > 0, 'the examples have findings under --profile all');
+  for (const format of ['tty', 'sarif', 'checkstyle', 'codeclimate', 'gitlab_codeclimate', 'gnu', 'junit', 'sonarqube', 'codacy']) {
+    assertSameAsCompiled(['lint', '--no-shellcheck', '-f', format, 'examples/node-app/Dockerfile']);
+  }
+});
+
+test('lint: scripts the fast shell path declines load tree-sitter and its WASM from the bundle', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docksec-bundle-'));
+  try {
+    const file = join(dir, 'Dockerfile');
+    // A function and backticks: the fast path declines both, so tree-sitter-bash parses this script.
+    writeFileSync(file, 'FROM debian:12\nRUN f() { echo `date`; }; f && apt-get install -y curl\n');
+    const result = assertSameAsCompiled(['lint', '--no-shellcheck', '-f', 'json', file]);
+    const codes = (JSON.parse(result.stdout) as { code: string }[]).map((f) => f.code).sort();
+    assert.deepEqual(codes, ['DL3008', 'DL3015']);
+    assert.equal(result.status, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('lint: the worker-thread path finds parallel-worker.js next to the bundle chunks', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docksec-bundle-'));
+  try {
+    // Workers start only on 4+ cores: pretend to have 8 so this runs on any machine. A chunk a worker
+    // fails to lint is redone by the main thread (same output), so count the workers' results directly.
+    const cores = join(dir, 'cores.mjs');
+    const log = join(dir, 'worker-results.log');
+    writeFileSync(
+      cores,
+      "import os from 'node:os'; import threads from 'node:worker_threads'; import { appendFileSync } from 'node:fs';\n" +
+        "import { syncBuiltinESMExports } from 'node:module';\n" +
+        'os.availableParallelism = () => 8;\n' +
+        'const Original = threads.Worker;\n' +
+        'threads.Worker = class extends Original { constructor(...args) { super(...args);\n' +
+        "  this.on('message', (m) => appendFileSync(process.env.WORKER_LOG, (m && m.result ? 'result ' : 'failed ') + String(args[0]) + '\\n')); } };\n" +
+        'syncBuiltinESMExports();\n',
+    );
+    // Enough work that the workers get chunks before the main thread has done them all (24 files each).
+    const example = readFileSync(join(root, 'examples/python-multistage/Dockerfile'), 'utf8');
+    for (let i = 0; i < 240; i++) {
+      writeFileSync(join(dir, `${String(i).padStart(3, '0')}.Dockerfile`), `${example}RUN apk add curl${i % 3 === 0 ? ' && cd /tmp' : ''}\n`);
+    }
+    const result = assertSameAsCompiled(['lint', '--no-shellcheck', '-f', 'json', dir], ['--import', cores], { WORKER_LOG: log });
+    const findings = JSON.parse(result.stdout) as { code: string; file: string }[];
+    assert.equal(findings.filter((f) => f.code === 'DL3018').length, 240);
+    assert.equal(findings.filter((f) => f.code === 'DL3003').length, 80);
+    const workerResults = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    assert.ok(workerResults.some((r) => r.endsWith('/dist/bundle/parallel-worker.js') && r.startsWith('result ')), 'bundle workers linted chunks');
+    assert.deepEqual(workerResults.filter((r) => !r.startsWith('result ')), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('bench and parse run from the bundle like from the tsc build', () => {
+  const bench = assertSameAsCompiled(['bench', '--from-snapshot', 'examples/host-snapshot.json', '-f', 'json', '--fail-on', 'none']);
+  assert.equal(bench.status, 0);
+  assertSameAsCompiled(['parse', 'examples/hardened/Dockerfile']);
+  const usage = assertSameAsCompiled(['lint', '--no-such-option']);
+  assert.equal(usage.status, 2);
+});
+
+interface Metafile {
+  outputs: Record<string, { entryPoint?: string; imports: { path: string; kind: string; external?: boolean }[]; inputs: Record<string, unknown> }>;
+}
+
+/** Every input module a chunk loads before running, i.e. along static imports only. */
+function staticallyLoaded(meta: Metafile, output: string): Set<string> {
+  const inputs = new Set<string>();
+  const seen = new Set<string>();
+  const pending = [output];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (seen.has(next)) continue;
+    seen.add(next);
+    const chunk = meta.outputs[next];
+    if (chunk === undefined) {
+      inputs.add(next); // an external package or a node: builtin
+      continue;
+    }
+    for (const input of Object.keys(chunk.inputs)) inputs.add(input);
+    for (const imported of chunk.imports) if (imported.kind === 'import-statement') pending.push(imported.path);
+  }
+  return inputs;
+}
+
+test('lint loads neither bench code nor web-tree-sitter up front (separate chunks)', () => {
+  const meta = JSON.parse(readFileSync(join(root, 'dist/bundle-meta.json'), 'utf8')) as Metafile;
+  const outputOf = (entry: string): string => {
+    const found = Object.entries(meta.outputs).find(([, o]) => o.entryPoint === entry);
+    assert.ok(found, `a chunk for ${entry}`);
+    return found[0];
+  };
+  for (const entry of ['dist/src/cli/main.js', 'dist/src/cli/lint-command.js']) {
+    const loaded = [...staticallyLoaded(meta, outputOf(entry))];
+    assert.deepEqual(loaded.filter((p) => p.startsWith('dist/src/bench/') || p === 'web-tree-sitter' || p.includes('tree-sitter-shell')), [], entry);
+  }
+  const benchLoaded = staticallyLoaded(meta, outputOf('dist/src/cli/bench-command.js'));
+  assert.ok(benchLoaded.has('dist/src/bench/collector/index.js'), 'bench-command carries the collector');
+});
