@@ -93,6 +93,10 @@ for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_
 
 /** Operators of `${NAME<op>...}` this parser accepts, longest first. */
 const EXPANSION_OPERATORS = [':-', ':=', ':+', ':?', '##', '%%', '//', '-', '=', '+', '?', '#', '%', '/'];
+/** The operators of `${NAME<op>pattern}` whose operand is a glob pattern. */
+const PATTERN_OPERATORS = new Set(['##', '%%', '//', '#', '%', '/']);
+/** A `${...}` expansion without nested braces, as the test operand check skips it. */
+const BRACED_EXPANSION = /\$\{[^{}]*\}/g;
 /** Test operators `[ A op B ]` may use. */
 const TEST_BINARY = new Set(['=', '!=', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 /** Plain words that cannot be a test operand (operators, brackets; `==` makes tree-sitter read a pattern). */
@@ -162,11 +166,21 @@ function toLocated(text: string, map: PositionMapper, command: FastCommand): Loc
   };
 }
 
+/** `{}` at `at`, followed by the end or a blank or operator that ends the word. */
+function isEmptyBracesWord(text: string, at: number, end: number): boolean {
+  if (text.charCodeAt(at + 1) !== RBRACE) return false;
+  if (at + 2 >= end) return at + 2 === end;
+  const after = text.charCodeAt(at + 2);
+  return after === SPACE || after === TAB || after === NL || after === SEMI || after === PIPE || after === AMP || after === RPAREN;
+}
+
 function decline(): never {
   throw DECLINED;
 }
 
 class FastParser {
+  /** Set while reading a simple command's argument, the only place a bare `{}` word is accepted. */
+  private bracesArgument = false;
   /** Commands in tree-sitter's pre-order; null marks a slot reserved for a command that emitted nothing. */
   readonly commands: Array<FastCommand | null> = [];
   hasPipe = false;
@@ -528,7 +542,8 @@ class FastParser {
       if (word.plain && TEST_NOT_OPERAND.has(word.value)) decline();
       // Operands are read in expression context: brackets end or nest tests (`[ "x"] ]`), a leading `-`,
       // `~`, `+`, `!` is an operator, the scanner sees variable names (`a%s`, `?x`), `$'...'` confuses it.
-      const raw = this.text.slice(word.start, word.end);
+      // `${NAME...}` expansions (already validated by the word parser) are no brackets in this sense.
+      const raw = this.text.slice(word.start, word.end).replace(BRACED_EXPANSION, '$X');
       if (/[[\]{}]|\$'|^[?*@~+!-]/.test(raw) && !/^-\d+$/.test(raw)) decline();
       if (looksLikeVariableName(this.text, word)) decline();
     };
@@ -632,7 +647,9 @@ class FastParser {
         continue;
       }
       if (redirected && !chainStart) decline();
+      this.bracesArgument = true;
       const word = this.word();
+      this.bracesArgument = false;
       if (!word) decline();
       if (word.plain && (word.value === '==' || word.value === '=~')) decline(); // tree-sitter drops the operator word
       args.push(word);
@@ -772,6 +789,9 @@ class FastParser {
     let dynamic = false;
     let plain = true;
     let afterTextPiece = false;
+    // Only for this word itself, not for words of a `$(...)` inside it.
+    const bracesArgument = this.bracesArgument;
+    this.bracesArgument = false;
     for (;;) {
       const c = this.ch();
       if (c === -1) break;
@@ -783,6 +803,11 @@ class FastParser {
         while (at < this.end) {
           const d = text.charCodeAt(at);
           if (d < 128 && !(CLASS[d]! & PLAIN)) break;
+          // A whole-word `{}` argument (`find -exec rm {} \;`, `xargs -I {}`) is plain text to tree-sitter.
+          if (d === LBRACE && at === start && bracesArgument && isEmptyBracesWord(text, at, this.end)) {
+            at += 2;
+            continue;
+          }
           // unquoted { } [ ]: tree-sitter's brace/bracket tokens join and split words in ways not modelled
           if (d === LBRACE || d === RBRACE || d === 91 || d === 93) decline();
           at++;
@@ -983,11 +1008,17 @@ class FastParser {
         const operator = EXPANSION_OPERATORS.find((op) => text.startsWith(op, at));
         if (!operator) decline();
         at += operator.length;
+        // Bracket expressions in a pattern (`${V%%[a-z]*}`) are plain operand text to tree-sitter.
+        // A `]` without an open `[` before it is a syntax error to tree-sitter, so the depth is tracked.
+        const pattern = PATTERN_OPERATORS.has(operator);
+        let brackets = 0;
         while (at < this.end) {
           const c = text.charCodeAt(at);
           if (c === RBRACE) break;
           if (c < 128 && !(CLASS[c]! & PLAIN)) decline();
-          if (c === LBRACE || c === 91 || c === 93 || c === BANG) decline(); // { [ ] !
+          if (c === LBRACE || c === BANG || (!pattern && (c === 91 || c === 93))) decline(); // { [ ] !
+          if (c === 91) brackets++;
+          else if (c === 93 && --brackets < 0) decline();
           at++;
         }
       }

@@ -6,7 +6,7 @@ export function scriptArbitrary(): fc.Arbitrary<string> {
   // Mostly ordinary words; the odd ones (brackets, keywords, unicode) are rarer so that most scripts stay accepted.
   const plain = fc.oneof(
     { weight: 6, arbitrary: fc.constantFrom('a', 'x', '-y', '--no-cache', '--opt=v', 'k=v', '/usr/bin/x', '*.txt', '~/.cache', '0', '12', '-1', '.', 'a:b', 'x+y') },
-    { weight: 1, arbitrary: fc.constantFrom('{a,b}', '{1..3}', '[x]', 'a#b', 'é', '😀', '-', '--', '!', 'done', 'fi', 'then', 'in', '{', '}', ']', '%s', '@', ',', '?') },
+    { weight: 1, arbitrary: fc.constantFrom('{a,b}', '{1..3}', '{}', '{}x', 'x{}', '[x]', 'a#b', 'é', '😀', '-', '--', '!', 'done', 'fi', 'then', 'in', '{', '}', ']', '%s', '@', ',', '?') },
   );
   const name = fc.constantFrom('apt-get', 'echo', 'rm', 'curl', 'pip', 'cd', 'sudo', 'env', 'command', 'exec', 'busybox', 'test', 'x', 'set', '/bin/sh', 'a.b');
   const variable = fc.constantFrom('A', 'HOME', 'x_1', '1', '10');
@@ -18,7 +18,7 @@ export function scriptArbitrary(): fc.Arbitrary<string> {
       { weight: 2, arbitrary: fc.constantFrom("'a b'", "''", "'$x \\ \"'", "$'a\\tb'", "$'\\x41'") },
       { weight: 3, arbitrary: fc.array(fc.oneof(plain, fc.constantFrom(' ', '\\"', '\\$', '\\x', '$', "'", '\\`'), variable.map((v) => '$' + v), variable.map((v) => '${' + v + '}')), { maxLength: 4 }).map((parts) => '"' + parts.join('') + '"') },
       { weight: 3, arbitrary: variable.map((v) => '$' + v) },
-      { weight: 2, arbitrary: fc.constantFrom('$@', '$?', '$$', '$#', '$!', '$-', '$*', '${A}', '${#A}', '${A:-x}', '${A%%.*}', '${A##*/}', '${A/a/b}', '${@}', '${A:+y}') },
+      { weight: 2, arbitrary: fc.constantFrom('$@', '$?', '$$', '$#', '$!', '$-', '$*', '${A}', '${#A}', '${A:-x}', '${A%%.*}', '${A##*/}', '${A/a/b}', '${A%%[a-z]*}', '${A#[0-9]}', '${A//[^a-z.]/}', '${A%[}', '${A#[x]]}', '${A#[[:alpha:]]}', '${A:-[x]}', '${@}', '${A:+y}') },
       { weight: 1, arbitrary: tie('script').map((s) => '$(' + s + ')') },
       { weight: 1, arbitrary: tie('script').map((s) => '"$(' + s + ')"') },
       { weight: 1, arbitrary: tie('command').map((s) => '`' + s + '`') },
