@@ -1,6 +1,6 @@
 // Bundles tsc's output (dist/src, so run after tsc: the reporter loader's `../reporters/${format}.js`
 // glob matches compiled files there, and the bundle is exactly what the tests compile) for start-up speed: one file per lazily loaded part instead of ~125 modules.
-// `docksec.js` is what `bin` points to; subcommands, reporters and the tree-sitter path stay
+// `docksec.mjs` is what `bin` points to; subcommands, reporters and the tree-sitter path stay
 // separate chunks (splitting), so `docksec lint` loads no bench code and usually no WASM runtime.
 import { rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -27,10 +27,14 @@ const result = await build({
   // require.resolve at run time: both must stay real packages in node_modules.
   external: ['web-tree-sitter', 'tree-sitter-bash'],
   chunkNames: 'chunk-[hash]',
+  // .mjs: Node knows these are ES modules without looking for the nearest package.json "type".
+  outExtension: { '.js': '.mjs' },
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true,
 });
+// parallel.ts asks for './parallel-worker.js' (the name tsc emits); forward it to the bundled worker.
+writeFileSync(new URL('dist/bundle/parallel-worker.js', root), "import './parallel-worker.mjs';\n");
 // Outside dist/bundle so it is not packed; test/cli/bundle.test.ts reads it to check what loads when.
 writeFileSync(new URL('dist/bundle-meta.json', root), JSON.stringify(result.metafile));
 

@@ -73,7 +73,7 @@ function report(error: unknown): number {
 
 // Run only as the program, not when imported (tests import `main`).
 const invokedAs = process.argv[1] ?? '';
-if (/(?:^|[\\/])(main\.js|docksec)$/.test(invokedAs) || import.meta.url === `file://${invokedAs}`) {
+if (/(?:^|[\\/])(main\.js|docksec(?:\.mjs)?)$/.test(invokedAs) || import.meta.url === `file://${invokedAs}`) {
   main(process.argv.slice(2))
     .catch(report)
     .then((status) => {

@@ -1,5 +1,5 @@
 /**
- * The published CLI is the esbuild bundle (`bin` -> dist/bundle/docksec.js). These tests run it the way
+ * The published CLI is the esbuild bundle (`bin` -> dist/bundle/docksec.mjs). These tests run it the way
  * users do and check it behaves exactly like the tsc build the other CLI tests spawn: same stdout, same
  * stderr, same exit status, including the lazily loaded tree-sitter path and the worker-thread path.
  */
@@ -61,7 +61,7 @@ test('the version is injected from package.json', () => {
 });
 
 test('bin points at the bundle, which is packed and starts with a shebang', () => {
-  assert.equal(pkg.bin.docksec, 'dist/bundle/docksec.js');
+  assert.equal(pkg.bin.docksec, 'dist/bundle/docksec.mjs');
   assert.ok(pkg.files.includes('dist/bundle'));
   assert.ok(readFileSync(bundle, 'utf8').startsWith('#!/usr/bin/env node\n'));
 });
