@@ -24,7 +24,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
-const docksecBin = join(root, 'dist', 'src', 'cli', 'main.js');
+// What users run: the bundled CLI that package.json's `bin` points to.
+const docksecBin = join(root, 'dist', 'bundle', 'docksec.mjs');
 const smallFile = join(root, 'examples', 'hardened', 'Dockerfile');
 
 const TARGET_VS_UTILS = 3;
