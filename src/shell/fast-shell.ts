@@ -174,6 +174,24 @@ function isEmptyBracesWord(text: string, at: number, end: number): boolean {
   return after === SPACE || after === TAB || after === NL || after === SEMI || after === PIPE || after === AMP || after === RPAREN;
 }
 
+/** `;;` at `at` that is not followed (after blanks) by `;`, `&` or `|`. */
+function isLoneDoubleSemicolon(text: string, at: number, end: number): boolean {
+  let i = at + 2;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  if (i >= end) return true;
+  const c = text.charCodeAt(i);
+  return c !== SEMI && c !== AMP && c !== PIPE;
+}
+
+/** A non-plain word whose leading letters are `export`, `local`, `unset`, ...: tree-sitter splits it. */
+function startsWithDeclarationKeyword(text: string, word: FastWord): boolean {
+  let i = word.start;
+  while (i < word.end && isIdentifierStart(text.charCodeAt(i))) i++;
+  if (i === word.end) return false;
+  const head = text.slice(word.start, i);
+  return DECLARATION_KEYWORDS.has(head) || UNSET_KEYWORDS.has(head);
+}
+
 function decline(): never {
   throw DECLINED;
 }
@@ -181,6 +199,8 @@ function decline(): never {
 class FastParser {
   /** Set while reading a simple command's argument, the only place a bare `{}` word is accepted. */
   private bracesArgument = false;
+  /** How many `case` statements enclose the current position. */
+  private caseDepth = 0;
   /** Commands in tree-sitter's pre-order; null marks a slot reserved for a command that emitted nothing. */
   readonly commands: Array<FastCommand | null> = [];
   hasPipe = false;
@@ -281,8 +301,11 @@ class FastParser {
       const after = this.ch();
       if (after === SEMI) {
         if (this.ch(1) === SEMI) {
-          if (!caseItem) decline(); // `;;` outside a case item
-          continue; // the loop head returns
+          if (caseItem) continue; // the loop head returns
+          // Outside any `case`, tree-sitter reads `;;` as `;` unless `;`, `&` or `|` come next (inside
+          // one it may end the item, so that stays declined).
+          if (this.caseDepth > 0 || !isLoneDoubleSemicolon(this.text, this.pos, this.end)) decline();
+          this.pos++;
         }
         this.pos++;
       } else if (after === AMP || after === NL) {
@@ -471,7 +494,9 @@ class FastParser {
       const after = this.ch();
       if (after !== -1 && after !== SPACE && after !== TAB && after !== NL && after !== SEMI) decline(); // `x)*`
       items++;
+      this.caseDepth++;
       const stop = this.statements(['esac'], false, true);
+      this.caseDepth--;
       if (stop === ';;') {
         if (this.ch(2) === AMP) decline(); // ;;& fall-through
         this.pos += 2;
@@ -628,6 +653,8 @@ class FastParser {
 
     const nameWord = this.word();
     if (!nameWord || looksLikeVariableName(this.text, nameWord)) decline();
+    // `export'$' A=x`: tree-sitter takes the keyword off the front of the word (a declaration command)
+    if (!nameWord.plain && startsWithDeclarationKeyword(this.text, nameWord)) decline();
     const initial = this.text.charCodeAt(nameWord.start);
     if (initial === BANG) decline(); // `![`: tree-sitter sees a negation
     if (nameWord.plain && nameWord.value === '-') decline();

@@ -117,6 +117,7 @@ describe('fast shell path', () => {
       'curl -fsSL https://x |& sh -s -- -y # trailing comment\n# full line\nls',
       'ln -s "python${PYTHON_VERSION%%[a-z]*}" /usr/bin/python3 && echo ${V//[^0-9.]/}',
       'if [ "$(sha256sum f | cut -d" " -f1)" != "${SUM}" ] || [ -z "${A:-}" ]; then exit 1; fi',
+      'apt-get update;; apt-get install -y x ;;\nrm -rf /var/lib/apt/lists/*;;',
       'find /usr -name "*.pyc" -exec rm -f {} \\; && xargs -I {} cp {} /dst < list && find . -exec chmod 644 {} +',
       'case "$(uname -m)" in\n  x86_64|amd64) arch=x64 ;;\n  \'aarch64\') arch=arm64; echo "$arch" ;;\n  *) exit 1 ;;\nesac',
     ];
@@ -140,6 +141,7 @@ describe('fast shell path', () => {
       'echo \\\ta',
       'echo `id`',
       'echo {a,b}',
+      "export'$' A=x", // tree-sitter: the declaration keyword, then `$`
     ]) {
       assert.equal(parseShellFast(script), null, `accepted: ${JSON.stringify(script)}`);
     }

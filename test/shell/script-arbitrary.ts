@@ -63,7 +63,7 @@ export function scriptArbitrary(): fc.Arbitrary<string> {
     ),
     script: fc.array(tie('pipeline'), { minLength: 1, maxLength: 2 }).chain((pipelines) =>
       fc
-        .array(fc.constantFrom(' && ', ' || ', '; ', ';', '\n', ' & ', ' &&\n  ', ' \\\n && ', ' # note\n', '\n\n'), { minLength: pipelines.length - 1, maxLength: pipelines.length - 1 })
+        .array(fc.constantFrom(' && ', ' || ', '; ', ';', ';; ', ' ;;\n', '\n', ' & ', ' &&\n  ', ' \\\n && ', ' # note\n', '\n\n'), { minLength: pipelines.length - 1, maxLength: pipelines.length - 1 })
         .map((separators) => pipelines.map((p, i) => (i === 0 ? p : separators[i - 1] + p)).join('')),
     ),
   })).script;
