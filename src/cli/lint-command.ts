@@ -3,7 +3,7 @@
  * directories, `--exclude` and ShellCheck control. Usage errors exit 2 (Hadolint uses 1 for those).
  */
 import { writeFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
+import { preferBaselineWasmCompiler } from '../shell/wasm-tuning.js';
 import type { Finding } from '../core/finding.js';
 import type { FailureThreshold, Severity } from '../core/severity.js';
 import { failsThreshold } from '../core/severity.js';
@@ -232,10 +232,8 @@ export async function run(argv: readonly string[]): Promise<number> {
     process.stderr.write(`docksec: no Dockerfile given\n\n${help}\n`);
     return EXIT_USAGE;
   }
-  // tree-sitter's bash grammar is a large WASM module; V8's optimising tier recompiles all of it in the
-  // background, which costs more than it saves even on a few thousand RUN scripts (and delays exit by
-  // about a second). The baseline compiler alone is faster here. Must be set before the module loads.
-  setFlagsFromString('--liftoff-only');
+  // Baseline WASM compiler for the bash grammar, if a script ever needs it (see shell/wasm-tuning.ts).
+  preferBaselineWasmCompiler();
 
   let loaded;
   try {

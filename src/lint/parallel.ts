@@ -8,7 +8,6 @@
  * thread and batches across files).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import type { LintConfig } from './config.js';
 import { lintFiles, type LintFilesOptions, type LintFilesResult } from './linter.js';
 
@@ -52,6 +51,8 @@ export async function lintFilesParallel(
 ): Promise<LintFilesResult> {
   const count = paths.includes('-') ? 0 : workerCount(paths.length, options);
   if (count === 0) return lintFiles(paths, config, options);
+  // Loaded only when workers are used: a one-file run should not pay for node:worker_threads.
+  const { Worker } = await import('node:worker_threads');
 
   const chunks: string[][] = [];
   for (let i = 0; i < paths.length; i += CHUNK_FILES) chunks.push(paths.slice(i, i + CHUNK_FILES));

@@ -22,6 +22,7 @@ import {
   type WordValue,
 } from './common.js';
 import type { ShellLoaderOptions } from './shell.js';
+import { applyWasmTuning } from './wasm-tuning.js';
 import type { ShellWord } from './types.js';
 
 /** Above this size parsing gets a wall-clock budget; below it the check would only cost time. */
@@ -31,6 +32,7 @@ const PARSE_BUDGET_MS = 10_000;
 
 /** Loads tree-sitter and the bash grammar; resolves with a parser to reuse for every script. */
 export async function createTreeSitterParser(options: ShellLoaderOptions): Promise<Parser> {
+  await applyWasmTuning();
   await Parser.init(options.locateTreeSitterWasm ? { locateFile: options.locateTreeSitterWasm } : undefined);
   const grammar =
     options.bashWasm ?? createRequire(import.meta.url).resolve('tree-sitter-bash/tree-sitter-bash.wasm');
