@@ -6,23 +6,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { FORMAT_NAMES } from '../reporters/names.js';
 import { defaultLintConfig, type LabelType, type LintConfig } from './config.js';
 import type { FailureThreshold, Severity } from '../core/severity.js';
 import { SEVERITIES } from '../core/severity.js';
 
-/** Output formats `docksec lint` knows (Hadolint's set). */
-export const LINT_FORMATS = [
-  'tty',
-  'json',
-  'checkstyle',
-  'codeclimate',
-  'gitlab_codeclimate',
-  'gnu',
-  'codacy',
-  'sonarqube',
-  'sarif',
-  'junit',
-] as const;
+/** Output formats `docksec lint` knows (Hadolint's set): the shared reporters' names. */
+export const LINT_FORMATS = FORMAT_NAMES;
 
 export const LABEL_TYPES: readonly LabelType[] = ['text', 'url', 'spdx', 'hash', 'rfc3339', 'semver', 'email'];
 export const FAILURE_THRESHOLDS: readonly FailureThreshold[] = ['error', 'warning', 'info', 'style', 'ignore', 'none'];

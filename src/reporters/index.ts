@@ -14,19 +14,8 @@ import * as tty from './tty.js';
 
 export type { LintReport, ReportOptions, ReportFormatter, ToolInfo } from './types.js';
 
-/** Hadolint's format names, in its order; `tty` is the default. */
-export const FORMAT_NAMES = [
-  'tty',
-  'json',
-  'checkstyle',
-  'codeclimate',
-  'gitlab_codeclimate',
-  'gnu',
-  'codacy',
-  'sonarqube',
-  'sarif',
-  'junit',
-] as const;
+import { FORMAT_NAMES } from './names.js';
+export { FORMAT_NAMES };
 
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
