@@ -1,6 +1,6 @@
 import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { hasArg, isOpaque, listNames, operands, runSteps } from './util/rules-a.js';
+import { hasArg, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
 
 /** `pkg=1.2`, a release pin `pkg/bookworm-backports`, or a local `.deb` file. */
 function isPinned(word: ShellWord): boolean {
@@ -33,22 +33,13 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const step of runSteps(model, true)) {
-      const unpinned: ShellWord[] = [];
-      for (const command of step.commands) {
-        if (command.name !== 'apt-get' || !hasArg(command, 'install')) continue;
-        for (const word of operands(command, ['t', 'target-release'])) {
-          if (word.value === 'install' || word.dynamic || isOpaque(word.value)) continue;
-          if (!isPinned(word)) unpinned.push(word);
-        }
-      }
-      if (unpinned.length === 0) continue;
-      const names = unpinned.map((word) => word.value);
-      context.report(
-        step.anchor,
-        `apt-get install without a version for ${listNames(names)}; pin it like '${names[0]}=<version>'`,
-        unpinned[0]!.span,
-      );
-    }
+    reportUnpinnedPackages(model, context, {
+      packages: (command) =>
+        command.name === 'apt-get' && hasArg(command, 'install')
+          ? operands(command, ['t', 'target-release']).filter((word) => word.value !== 'install')
+          : [],
+      isPinned,
+      message: (names) => `apt-get install without a version for ${listNames(names)}; pin it like '${names[0]}=<version>'`,
+    });
   },
 };

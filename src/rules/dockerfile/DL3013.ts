@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { hasArg, hasFlag, isOpaque, listNames, operands, runSteps } from './util/rules-a.js';
+import { hasArg, hasFlag, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
 
 /** pip options whose value is the next word (`-i URL`, `--target DIR`): that word is not a package. */
 const VALUE_OPTIONS = [
@@ -71,23 +71,11 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const step of runSteps(model, true)) {
-      const unpinned: ShellWord[] = [];
-      for (const command of step.commands) {
-        if (!isPipInstall(command) || installsFromFileOrProject(command)) continue;
-        for (const word of packages(command)) {
-          // A variable may hold a pinned spec: not judged.
-          if (word.dynamic || isOpaque(word.value)) continue;
-          if (!isPinned(word.value)) unpinned.push(word);
-        }
-      }
-      if (unpinned.length === 0) continue;
-      const names = unpinned.map((word) => word.value);
-      context.report(
-        step.anchor,
+    reportUnpinnedPackages(model, context, {
+      packages: (command) => (isPipInstall(command) && !installsFromFileOrProject(command) ? packages(command) : []),
+      isPinned: (word) => isPinned(word.value),
+      message: (names) =>
         `pip install without a version for ${listNames(names)}; pin it like '${names[0]}==<version>' or use a requirements file`,
-        unpinned[0]!.span,
-      );
-    }
+    });
   },
 };

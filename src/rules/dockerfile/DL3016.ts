@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { hasArg, isOpaque, listNames, operands, runSteps } from './util/rules-a.js';
+import { hasArg, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
 
 const GIT_PREFIXES = ['git://', 'git+ssh://', 'git+http://', 'git+https://'];
 const TARBALL_SUFFIXES = ['.tar', '.tar.gz', '.tgz'];
@@ -48,21 +48,10 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const step of runSteps(model, true)) {
-      const unpinned: ShellWord[] = [];
-      for (const command of step.commands) {
-        for (const word of installedPackages(command) ?? []) {
-          if (word.dynamic || isOpaque(word.value)) continue;
-          if (!isPinned(word.value)) unpinned.push(word);
-        }
-      }
-      if (unpinned.length === 0) continue;
-      const names = unpinned.map((word) => word.value);
-      context.report(
-        step.anchor,
-        `npm install without a version for ${listNames(names)}; pin it like '${names[0]}@<version>'`,
-        unpinned[0]!.span,
-      );
-    }
+    reportUnpinnedPackages(model, context, {
+      packages: (command) => installedPackages(command) ?? [],
+      isPinned: (word) => isPinned(word.value),
+      message: (names) => `npm install without a version for ${listNames(names)}; pin it like '${names[0]}@<version>'`,
+    });
   },
 };

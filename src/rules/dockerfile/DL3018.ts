@@ -1,6 +1,5 @@
-import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { hasArg, isOpaque, listNames, operands, runSteps } from './util/rules-a.js';
+import { hasArg, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
 
 /** `pkg=1.2`, `pkg~1.2`, `pkg>1.2`, `pkg<2`, or a local `.apk` file. */
 function isPinned(spec: string): boolean {
@@ -33,22 +32,13 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const step of runSteps(model, true)) {
-      const unpinned: ShellWord[] = [];
-      for (const command of step.commands) {
-        if (command.name !== 'apk' || !hasArg(command, 'add')) continue;
-        for (const word of operands(command, ['t', 'virtual', 'repository', 'X'])) {
-          if (word.value === 'add' || word.dynamic || isOpaque(word.value)) continue;
-          if (!isPinned(word.value)) unpinned.push(word);
-        }
-      }
-      if (unpinned.length === 0) continue;
-      const names = unpinned.map((word) => word.value);
-      context.report(
-        step.anchor,
-        `apk add without a version for ${listNames(names)}; pin it like '${names[0]}=<version>'`,
-        unpinned[0]!.span,
-      );
-    }
+    reportUnpinnedPackages(model, context, {
+      packages: (command) =>
+        command.name === 'apk' && hasArg(command, 'add')
+          ? operands(command, ['t', 'virtual', 'repository', 'X']).filter((word) => word.value !== 'add')
+          : [],
+      isPinned: (word) => isPinned(word.value),
+      message: (names) => `apk add without a version for ${listNames(names)}; pin it like '${names[0]}=<version>'`,
+    });
   },
 };

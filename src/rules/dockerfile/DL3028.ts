@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { hasArg, isFlagWord, isOpaque, listNames, runSteps } from './util/rules-a.js';
+import { hasArg, isFlagWord, listNames, reportUnpinnedPackages } from './util/rules-a.js';
 
 /** gem install options whose value is the next word (so that word is not a gem name). */
 const VALUE_OPTIONS = new Set([
@@ -68,17 +68,10 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const step of runSteps(model, true)) {
-      const unpinned = step.commands
-        .flatMap(gemNames)
-        .filter((word) => !word.dynamic && !isOpaque(word.value) && !word.value.includes(':'));
-      if (unpinned.length === 0) continue;
-      const names = unpinned.map((word) => word.value);
-      context.report(
-        step.anchor,
-        `gem install without a version for ${listNames(names)}; pin it like '${names[0]}:<version>'`,
-        unpinned[0]!.span,
-      );
-    }
+    reportUnpinnedPackages(model, context, {
+      packages: gemNames,
+      isPinned: (word) => word.value.includes(':'),
+      message: (names) => `gem install without a version for ${listNames(names)}; pin it like '${names[0]}:<version>'`,
+    });
   },
 };

@@ -6,7 +6,7 @@ import type { Span } from '../../../core/finding.js';
 import type { Instruction } from '../../../dockerfile/ast.js';
 import type { ShellCommand, ShellWord } from '../../../shell/types.js';
 import { isFlagWord } from '../../../shell/commands.js';
-import type { Entry, LintModel, Mount, Stage } from '../types.js';
+import type { Entry, LintModel, Mount, RuleContext, Stage } from '../types.js';
 
 export { hasArg, hasFlag, isFlagWord } from '../../../shell/commands.js';
 
@@ -112,6 +112,34 @@ export function listNames(names: string[], limit = 3): string {
   if (quoted.length <= 1) return quoted.join('');
   if (quoted.length <= limit) return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
   return `${quoted.slice(0, limit).join(', ')} and ${quoted.length - limit} more`;
+}
+
+/** How one package manager's pinning rule (DL3008, DL3013, DL3016, DL3018, DL3028) reads a RUN. */
+export interface PinningPolicy {
+  /** The package words one command installs (empty when the command installs nothing). */
+  packages(command: ShellCommand): readonly ShellWord[];
+  isPinned(word: ShellWord): boolean;
+  /** The finding's message, given the unpinned package names (at least one). */
+  message(names: string[]): string;
+}
+
+/**
+ * The pinning rules' shared pass: per RUN (ONBUILD payloads included), the literal package words that are
+ * not pinned, reported once at the RUN with the first such word's span. Words holding an expansion may
+ * hold a pinned spec and are not judged (docs/compatibility.md).
+ */
+export function reportUnpinnedPackages(model: LintModel, context: RuleContext, policy: PinningPolicy): void {
+  for (const step of runSteps(model, true)) {
+    const unpinned: ShellWord[] = [];
+    for (const command of step.commands) {
+      for (const word of policy.packages(command)) {
+        if (word.dynamic || isOpaque(word.value)) continue;
+        if (!policy.isPinned(word)) unpinned.push(word);
+      }
+    }
+    if (unpinned.length === 0) continue;
+    context.report(step.anchor, policy.message(unpinned.map((word) => word.value)), unpinned[0]!.span);
+  }
 }
 
 /** The stages whose FROM comes before `stage` (all of them when `stage` is null and `inclusive`). */
