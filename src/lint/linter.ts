@@ -245,7 +245,9 @@ export async function lintFiles(
   const result: LintFilesResult = { files: [], findings: [], errors: [], internalErrors: [], sources: new Map() };
   const runner = options.shellcheck ?? null;
   const rules = options.rules ?? allRules;
-  const chunkSize = Math.max(1, options.chunkSize ?? 256);
+  // Without ShellCheck nothing is gained by holding files back: finishing each at once lets its syntax
+  // tree die young (holding 256 of them made the garbage collector copy and promote them all).
+  const chunkSize = runner === null ? 1 : Math.max(1, options.chunkSize ?? 256);
   for (let start = 0; start < paths.length; start += chunkSize) {
     const prepared: PreparedFile[] = [];
     for (const path of paths.slice(start, start + chunkSize)) {

@@ -16,9 +16,10 @@ import { parseMountFlag } from '../dockerfile/mounts.js';
 import { resolveImageRef } from '../dockerfile/substitution.js';
 import type { Entry, LintModel, Mount, Stage } from '../rules/dockerfile/types.js';
 import { basename, nonFlagArgs, hasFlag } from '../shell/commands.js';
-import { parseShellDetailed, scriptPositionMapper, type PositionMapper } from '../shell/shell.js';
+import { parseShellDetailed, parseShellFast, scriptPositionMapper, type PositionMapper } from '../shell/shell.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
 import type { LintConfig } from './config.js';
+import { isWindowsShell, stageShell } from './shell-dialect.js';
 
 /** Interpreters whose heredoc input or shebang script is shell text. */
 export const SHELL_INTERPRETERS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
@@ -71,19 +72,35 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
   const shellCache = new Map<Instruction, CachedShell>();
   const mountCache = new Map<Instruction, Mount[]>();
 
+  let entryOf: Map<Instruction, Entry> | null = null;
+  /** True for a shell-form script that a Windows shell (`SHELL ["powershell", ...]`, `cmd`) runs. */
+  const runsInWindowsShell = (instruction: Instruction): boolean => {
+    if (!('command' in instruction) || !instruction.command || instruction.command.form !== 'shell') return false;
+    if (instruction.keyword === 'SHELL') return false;
+    entryOf ??= new Map(entries.map((entry) => [entry.instruction, entry]));
+    const entry = entryOf.get(instruction);
+    return entry !== undefined && isWindowsShell(stageShell(model, entry));
+  };
+
   const shellOf = (instruction: Instruction): CachedShell => {
     let cached = shellCache.get(instruction);
     if (!cached) {
       const source = shellSource(instruction, sourceLine);
-      cached = source
-        ? { script: source.text === null ? null : parseShellDetailed(source.text, source.map).script, text: source.text }
-        : { script: null, text: null };
+      if (!source) cached = { script: null, text: null };
+      else if (source.text === null) cached = { script: null, text: null };
+      else if (runsInWindowsShell(instruction)) {
+        // PowerShell/cmd text is not POSIX shell: what the POSIX subset parser reads as simple commands
+        // is kept (Hadolint's ShellCheck parser reads those too), anything else yields no commands, as
+        // ShellCheck's parser rejects it. Running a bash grammar's error recovery over it would invent
+        // commands out of PowerShell syntax.
+        cached = { script: parseShellFast(source.text, source.map)?.script ?? WINDOWS_SCRIPT_NOT_MODELLED, text: source.text };
+      } else cached = { script: parseShellDetailed(source.text, source.map).script, text: source.text };
       shellCache.set(instruction, cached);
     }
     return cached;
   };
 
-  return {
+  const model: LintModel = {
     dockerfile: df,
     config,
     globalArgs,
@@ -99,8 +116,12 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
       }
       return cached;
     },
-  };
+    };
+  return model;
 }
+
+/** A Windows-shell script outside the POSIX subset: no commands (see `runsInWindowsShell`). */
+const WINDOWS_SCRIPT_NOT_MODELLED: ShellScript = Object.freeze({ commands: [], hasPipe: false, ok: false }) as ShellScript;
 
 /** The earlier stage whose alias the FROM image names (stage names are case-insensitive in BuildKit). */
 function findParent(stages: Stage[], ...names: string[]): Stage | undefined {

@@ -12,6 +12,11 @@ import { hasForeignShebang, isUncheckableShell } from './shellcheck.js';
 
 export const DEFAULT_SHELL = '/bin/sh -c';
 
+/** PowerShell or cmd: a shell whose scripts are not POSIX shell (the names Hadolint's ShellCheck step skips). */
+export function isWindowsShell(shellName: string): boolean {
+  return isUncheckableShell(shellName);
+}
+
 const shellsByModel = new WeakMap<LintModel, Map<Entry, string>>();
 
 /** The shell (as written in SHELL, joined with spaces, or the pragma's name) that runs this entry. */

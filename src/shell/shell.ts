@@ -11,6 +11,8 @@
 import type { Parser } from 'web-tree-sitter';
 import { type DetailedShellScript, type PositionMapper } from './common.js';
 import { parseShellFast } from './fast-shell.js';
+
+export { parseShellFast };
 import type { ShellScript } from './types.js';
 
 export {

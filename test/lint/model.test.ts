@@ -132,6 +132,27 @@ describe('lint model: shell()', () => {
     assert.equal(m.shellText(at(m, 6)), null);
   });
 
+  it('reads PowerShell stages only as far as the POSIX subset goes', () => {
+    const m = model([
+      'FROM mcr.microsoft.com/windows/servercore:ltsc2022',
+      'SHELL ["powershell", "-Command", "$ErrorActionPreference = \'Stop\';"]',
+      "RUN New-Item -ItemType Directory -Path C:/app",
+      "RUN $newPath = ('{0};{1}' -f $env:ProgramFiles, $env:PATH); [Environment]::SetEnvironmentVariable('PATH', $newPath)",
+      'CMD ["powershell", "-Command", "Start-Sleep 5"]',
+      'FROM alpine',
+      "RUN $newPath = ('{0};{1}' -f $env:ProgramFiles, $env:PATH)",
+    ]);
+    // simple word lists read the same in both languages (ShellCheck, so Hadolint, sees them too)
+    assert.deepEqual(commandsOf(m, 3), ['New-Item -ItemType Directory -Path C:/app']);
+    // PowerShell syntax is not bash with errors: no commands are invented from it
+    assert.deepEqual(m.shell(at(m, 4)), { commands: [], hasPipe: false, ok: false });
+    // exec form does not go through SHELL
+    assert.deepEqual(commandsOf(m, 5), ['powershell -Command Start-Sleep 5']);
+    // a later POSIX stage is parsed as shell again (here with syntax errors, yet with what can be read)
+    assert.equal(m.shell(at(m, 7))!.ok, false);
+    assert.notEqual(m.shell(at(m, 7))!.commands.length, 0);
+  });
+
   it('caches per instruction', () => {
     const m = model(['FROM alpine', 'RUN a && b']);
     assert.equal(m.shell(at(m, 2)), m.shell(at(m, 2)));

@@ -388,6 +388,12 @@ const CASES: Record<string, Case[]> = {
     { name: 'same mounts', text: df(F, 'RUN --network=none a', 'RUN --network=none b'), lines: [3] },
     { name: 'heredoc RUNs are not merged', text: df(F, 'RUN <<EOF', 'a', 'EOF', 'RUN b'), lines: [] },
     { name: 'exec form', text: df(F, 'RUN ["a"]', 'RUN ["b"]'), lines: [3] },
+    {
+      name: 'PowerShell scripts cannot be counted',
+      text: df(F, 'SHELL ["powershell", "-Command"]', 'RUN $p = (Get-Item C:/x); Write-Host $p', 'RUN $q = (Get-Item C:/y); Write-Host $q'),
+      lines: [],
+    },
+    { name: 'simple PowerShell commands are counted', text: df(F, 'SHELL ["pwsh", "-Command"]', 'RUN Write-Host a', 'RUN Write-Host b'), lines: [4] },
   ],
   DL3060: [
     { name: 'last stage', text: df(F, 'RUN yarn install'), lines: [2] },

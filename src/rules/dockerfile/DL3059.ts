@@ -10,7 +10,11 @@ function flagSignature(instruction: Instruction): string {
 }
 
 function commandCount(model: LintModel, instruction: Instruction): number {
-  return model.shell(instruction)?.commands.length ?? 0;
+  const script = model.shell(instruction);
+  if (!script) return 0;
+  // A script nothing could be read from (a PowerShell body, say) cannot be called single-command.
+  if (!script.ok && script.commands.length === 0) return Number.POSITIVE_INFINITY;
+  return script.commands.length;
 }
 
 export const rule: DockerfileRule = {
