@@ -6,13 +6,13 @@
  * Unlike Hadolint, a syntax error does not stop the file: the parser recovers and the rules still run.
  * This module does no I/O of its own except `lintFiles` (which reads the inputs).
  */
-import type { Finding, InputError } from '../core/finding.js';
-import type { Severity, SeverityOrOff } from '../core/severity.js';
+import type { Finding, InputError, Span } from '../core/finding.js';
+import type { Severity } from '../core/severity.js';
 import { SEVERITIES } from '../core/severity.js';
 import type { Comment, Dockerfile, Instruction } from '../dockerfile/ast.js';
 import { parseDockerfile } from '../dockerfile/parser.js';
 import { allRules } from '../rules/dockerfile/index.js';
-import type { DockerfileRule, LintModel } from '../rules/dockerfile/types.js';
+import type { DockerfileRule, LintModel, RuleContext } from '../rules/dockerfile/types.js';
 import { initShell, isShellReady, ShellNotReadyError } from '../shell/shell.js';
 import { defaultLintConfig, type LintConfig } from './config.js';
 import { type DecodedDockerfile, describeReadError, readDockerfile } from './input.js';
@@ -61,20 +61,42 @@ function profileEnabled(rule: DockerfileRule, config: LintConfig): boolean {
   return profile === undefined || config.profiles.includes(profile) || config.profiles.includes('all');
 }
 
-/** Severity each rule id ends up with under `config` (override lists: error > warning > info > style). */
-function severityResolver(config: LintConfig): (ruleId: string, fallback: SeverityOrOff) => SeverityOrOff {
+/**
+ * What a configuration means for the rules, worked out once per lint call rather than per file: the
+ * rules that run (with the severity their findings start with), the severity overrides and the ignored
+ * codes applied when a file is finished.
+ */
+interface LintPlan {
+  config: LintConfig;
+  rules: { rule: DockerfileRule; id: string; severity: Severity }[];
+  /** Override lists merged (error > warning > info > style). */
+  overrides: Map<string, Severity>;
+  ignored: Set<string>;
+}
+
+function planLint(config: LintConfig, rules: readonly DockerfileRule[]): LintPlan {
   const overrides = new Map<string, Severity>();
   // Walk from the weakest so the strongest list wins for a code listed twice.
   for (const severity of [...SEVERITIES].reverse()) {
     for (const code of config.override[severity] ?? []) overrides.set(code, severity);
   }
-  return (ruleId, fallback) => overrides.get(ruleId) ?? fallback;
+  const ignored = new Set(config.ignored);
+  const enabled: LintPlan['rules'] = [];
+  for (const rule of rules) {
+    const id = rule.meta.id;
+    const override = overrides.get(id);
+    // Findings of these would be dropped at the end anyway; not running the rule saves the time.
+    if (ignored.has(id) || (override ?? rule.meta.severity) === 'ignore') continue;
+    // Opt-in rules run when their profile is selected or an override names them explicitly.
+    if (!profileEnabled(rule, config) && (override ?? 'ignore') === 'ignore') continue;
+    enabled.push({ rule, id, severity: rule.meta.severity === 'ignore' ? 'warning' : rule.meta.severity });
+  }
+  return { config, rules: enabled, overrides, ignored };
 }
 
 interface PreparedFile {
   file: string;
   dockerfile: Dockerfile;
-  config: LintConfig;
   /** DL1000 and rule findings, severities still the rules' defaults. */
   findings: Finding[];
   scripts: LocatedScript[];
@@ -93,40 +115,38 @@ function syntaxFindings(df: Dockerfile, file: string): Finding[] {
   }));
 }
 
-function runRules(model: LintModel, file: string, config: LintConfig, rules: readonly DockerfileRule[]): Finding[] {
-  const findings: Finding[] = [];
-  const severityOf = severityResolver(config);
-  const ignored = new Set(config.ignored);
-  for (const rule of rules) {
-    const id = rule.meta.id;
-    // Findings of these would be dropped at the end anyway; not running the rule saves the time.
-    if (ignored.has(id) || severityOf(id, rule.meta.severity) === 'ignore') continue;
-    // Opt-in rules run when their profile is selected or an override names them explicitly.
-    if (!profileEnabled(rule, config) && severityOf(id, 'ignore') === 'ignore') continue;
-    const severity: Severity = rule.meta.severity === 'ignore' ? 'warning' : rule.meta.severity;
-    const produced: Finding[] = [];
-    try {
-      rule.check(model, {
-        report(anchor: Instruction | Comment, message, span) {
-          produced.push({
-            ruleId: id,
-            severity,
-            message,
-            file,
-            line: anchor.span.start.line,
-            column: 1, // Hadolint has no columns for rule findings; the precise place is in `region`
-            region: span ?? anchor.span,
-            sourceLanguage: 'dockerfile',
-          });
-        },
+/** Runs the plan's rules on one file, appending their findings to `findings` in rule order. */
+function runRules(model: LintModel, file: string, plan: LintPlan, findings: Finding[]): void {
+  // One context per file: `report` reads the rule being run from these two variables.
+  let ruleId = '';
+  let severity: Severity = 'warning';
+  const context: RuleContext = {
+    report(anchor: Instruction | Comment, message: string, span?: Span) {
+      findings.push({
+        ruleId,
+        severity,
+        message,
+        file,
+        line: anchor.span.start.line,
+        column: 1, // Hadolint has no columns for rule findings; the precise place is in `region`
+        region: span ?? anchor.span,
+        sourceLanguage: 'dockerfile',
       });
-      findings.push(...produced);
+    },
+  };
+  for (const planned of plan.rules) {
+    ruleId = planned.id;
+    severity = planned.severity;
+    const before = findings.length;
+    try {
+      planned.rule.check(model, context);
     } catch (error) {
       // One broken rule must not cost the user the other findings of the file.
+      findings.length = before;
       findings.push({
-        ruleId: id,
+        ruleId,
         severity: 'error',
-        message: `internal error in rule ${id}: ${(error as Error)?.message ?? String(error)} (please report this; the rule's other findings for this file are lost)`,
+        message: `internal error in rule ${ruleId}: ${(error as Error)?.message ?? String(error)} (please report this; the rule's other findings for this file are lost)`,
         file,
         line: 1,
         column: 1,
@@ -134,41 +154,35 @@ function runRules(model: LintModel, file: string, config: LintConfig, rules: rea
       });
     }
   }
-  return findings;
 }
 
-async function prepare(
-  text: string,
-  file: string,
-  config: LintConfig,
-  rules: readonly DockerfileRule[],
-  withShellCheck: boolean,
-): Promise<PreparedFile> {
+async function prepare(text: string, file: string, plan: LintPlan, withShellCheck: boolean): Promise<PreparedFile> {
   const dockerfile = parseDockerfile(text, file);
-  const model = buildLintModel(dockerfile, config);
+  const model = buildLintModel(dockerfile, plan.config);
   if (!isShellReady() && !parseShellScripts(model)) await initShell();
-  const findings = [...syntaxFindings(dockerfile, file), ...runRules(model, file, config, rules)];
+  const findings = syntaxFindings(dockerfile, file);
+  runRules(model, file, plan, findings);
   const scripts = withShellCheck ? collectShellCheckScripts(model) : [];
-  return { file, dockerfile, config, findings, scripts };
+  return { file, dockerfile, findings, scripts };
 }
 
 /** Pragmas, severity overrides, `ignored`, severity `ignore`, then a stable sort by line. */
-function finish(prepared: PreparedFile, shellFindings: Finding[]): Finding[] {
-  const { config, dockerfile } = prepared;
-  const suppressor = buildSuppressor(dockerfile, { disableIgnorePragma: config.disableIgnorePragma });
-  const severityOf = severityResolver(config);
-  const ignored = new Set(config.ignored);
+function finish(prepared: PreparedFile, shellFindings: readonly Finding[], plan: LintPlan): Finding[] {
+  const suppressor = buildSuppressor(prepared.dockerfile, { disableIgnorePragma: plan.config.disableIgnorePragma });
+  const { overrides, ignored } = plan;
   const out: Finding[] = [];
-  for (const finding of [...prepared.findings, ...shellFindings]) {
+  const keep = (finding: Finding): void => {
     if (UNSUPPRESSIBLE.has(finding.ruleId)) {
       out.push(finding);
-      continue;
+      return;
     }
-    if (suppressor.suppressed(finding.ruleId, finding.line)) continue;
-    const severity = severityOf(finding.ruleId, finding.severity);
-    if (severity === 'ignore' || ignored.has(finding.ruleId)) continue;
+    if (suppressor.suppressed(finding.ruleId, finding.line)) return;
+    const severity = overrides.get(finding.ruleId) ?? finding.severity;
+    if (ignored.has(finding.ruleId)) return;
     out.push(severity === finding.severity ? finding : { ...finding, severity });
-  }
+  };
+  for (const finding of prepared.findings) keep(finding);
+  for (const finding of shellFindings) keep(finding);
   // Array.prototype.sort is stable: equal lines keep rule order (registry order, then ShellCheck).
   return out.sort((a, b) => a.line - b.line);
 }
@@ -180,15 +194,15 @@ function resolveConfig(partial?: Partial<LintConfig>): LintConfig {
 /** Lints one Dockerfile text. */
 export async function lintDockerfile(text: string, options: LintOptions = {}): Promise<LintResult> {
   const file = options.file ?? 'Dockerfile';
-  const config = resolveConfig(options.config);
+  const plan = planLint(resolveConfig(options.config), options.rules ?? allRules);
   const runner = options.shellcheck ?? null;
-  const prepared = await prepare(text, file, config, options.rules ?? allRules, runner !== null);
+  const prepared = await prepare(text, file, plan, runner !== null);
   let shellFindings: Finding[] = [];
   if (runner && prepared.scripts.length > 0) {
     const comments = await runner.check(prepared.scripts.map((s) => s.script));
     shellFindings = prepared.scripts.flatMap((s, i) => shellCheckFindings(file, s.anchorLine, s.script, comments[i] ?? []));
   }
-  return { findings: finish(prepared, shellFindings), dockerfile: prepared.dockerfile };
+  return { findings: finish(prepared, shellFindings, plan), dockerfile: prepared.dockerfile };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,7 +258,7 @@ export async function lintFiles(
 ): Promise<LintFilesResult> {
   const result: LintFilesResult = { files: [], findings: [], errors: [], internalErrors: [], sources: new Map() };
   const runner = options.shellcheck ?? null;
-  const rules = options.rules ?? allRules;
+  const plan = planLint(config, options.rules ?? allRules);
   // Without ShellCheck nothing is gained by holding files back: finishing each at once lets its syntax
   // tree die young (holding 256 of them made the garbage collector copy and promote them all).
   const chunkSize = runner === null ? 1 : Math.max(1, options.chunkSize ?? 256);
@@ -260,7 +274,7 @@ export async function lintFiles(
       }
       const text = decoded.text;
       try {
-        const file = await prepare(text, path, config, rules, runner !== null);
+        const file = await prepare(text, path, plan, runner !== null);
         if (decoded.invalidUtf8) file.findings.unshift(invalidUtf8Finding(path, decoded.invalidUtf8));
         prepared.push(file);
         if (options.keepSources) result.sources.set(path, text);
@@ -279,7 +293,7 @@ export async function lintFiles(
     }
     prepared.forEach((p, i) => {
       result.files.push(p.file);
-      result.findings.push(...finish(p, shellFindings[i]!));
+      for (const finding of finish(p, shellFindings[i]!, plan)) result.findings.push(finding);
     });
   }
   return result;

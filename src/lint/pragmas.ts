@@ -79,7 +79,10 @@ export function collectPragmas(dockerfile: Dockerfile): LocatedPragma[] {
   const found: LocatedPragma[] = [];
   for (const comment of dockerfile.comments) {
     if (comment.directive) continue;
-    const pragma = parsePragma(comment.text);
+    // Every pragma form names its tool; most comments are prose, so skip the four regexes for them.
+    const text = comment.text;
+    if (text.indexOf('hadolint') < 0 && text.indexOf('docksec') < 0) continue;
+    const pragma = parsePragma(text);
     if (pragma) found.push({ ...pragma, line: comment.span.start.line });
   }
   return found;
@@ -131,16 +134,20 @@ export interface Suppressor {
   suppressed(ruleId: string, line: number): boolean;
 }
 
+const NEVER_SUPPRESSED: Suppressor = { suppressed: () => false };
+
 /**
  * Builds the suppression test for one file. `disableIgnorePragma` turns off every ignore form (the
  * line, stage and global pragmas, and `# check=skip`); `shell=` pragmas are not affected (they are not
  * handled here).
  */
 export function buildSuppressor(dockerfile: Dockerfile, options: { disableIgnorePragma: boolean }): Suppressor {
-  if (options.disableIgnorePragma) return { suppressed: () => false };
+  if (options.disableIgnorePragma) return NEVER_SUPPRESSED;
   const pragmas = collectPragmas(dockerfile);
-  const byLine = new Map<number, Set<string>>();
   const global = codesSkippedByCheckDirective(dockerfile.directives.check);
+  // The common case (no pragma, no check directive) needs no tables.
+  if (pragmas.length === 0 && global.size === 0) return NEVER_SUPPRESSED;
+  const byLine = new Map<number, Set<string>>();
   // Stage pragmas are "markers" at pragma line + 1; every FROM line is a marker too (without codes).
   // A finding at line L takes the codes of the nearest marker strictly above L, so a stage pragma right
   // above a FROM covers that stage's body and the next FROM line, but not its own FROM line.
