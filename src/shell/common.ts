@@ -4,7 +4,7 @@
  * produce identical models, so every rule of the model lives here once.
  */
 import type { Position, Span } from '../core/finding.js';
-import type { ShellCommand, ShellScript } from './types.js';
+import type { ShellCommand, ShellScript, ShellWord } from './types.js';
 
 /** Scripts longer than this are cut here and reported with `ok: false` (hostile input must stay cheap). */
 export const MAX_SCRIPT_LENGTH = 1024 * 1024;
@@ -65,6 +65,84 @@ export function spanOf(text: string, map: PositionMapper, start: number, end: nu
   // Map the last character, not the offset after it: that offset may already sit on a continuation line.
   const last = map(end - 1);
   return { start: startPos, end: { line: last.line, column: last.column + 1 } };
+}
+
+/**
+ * A word whose `raw` text and `span` are computed on first read: rules place only the few words they
+ * report, and building a span for every word of every script was a large share of the parse's cost.
+ * The offsets stay in private fields, so `JSON.stringify` (through `toJSON`) and `isDeepStrictEqual`
+ * see only the public shape; `span` hands out a plain object, safe to copy into a finding.
+ */
+export class LazyShellWord implements ShellWord {
+  readonly #text: string;
+  readonly #map: PositionMapper;
+  readonly #start: number;
+  readonly #end: number;
+  #span: Span | undefined;
+
+  constructor(
+    readonly value: string,
+    readonly dynamic: boolean,
+    text: string,
+    map: PositionMapper,
+    start: number,
+    end: number,
+  ) {
+    this.#text = text;
+    this.#map = map;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get raw(): string {
+    return this.#text.slice(this.#start, this.#end);
+  }
+
+  get span(): Span {
+    return (this.#span ??= spanOf(this.#text, this.#map, this.#start, this.#end));
+  }
+
+  toJSON(): ShellWord {
+    return { value: this.value, raw: this.raw, span: this.span, dynamic: this.dynamic };
+  }
+}
+
+/** A simple command whose `span` and `flags` are computed on first read (see `LazyShellWord`). */
+export class LazyShellCommand implements ShellCommand {
+  readonly #text: string;
+  readonly #map: PositionMapper;
+  readonly #start: number;
+  readonly #end: number;
+  #span: Span | undefined;
+  #flags: string[] | undefined;
+
+  constructor(
+    readonly name: string,
+    readonly args: string[],
+    readonly words: ShellWord[],
+    readonly assignments: string[],
+    text: string,
+    map: PositionMapper,
+    start: number,
+    end: number,
+  ) {
+    this.#text = text;
+    this.#map = map;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get flags(): string[] {
+    return (this.#flags ??= deriveFlags(this.args));
+  }
+
+  get span(): Span {
+    return (this.#span ??= spanOf(this.#text, this.#map, this.#start, this.#end));
+  }
+
+  toJSON(): ShellCommand {
+    return { name: this.name, args: this.args, words: this.words, assignments: this.assignments, flags: this.flags, span: this.span };
+  }
 }
 
 /** Outside quotes a backslash keeps the next character literally; backslash-newline disappears. */
@@ -144,7 +222,7 @@ export function deriveFlags(args: readonly string[]): string[] {
       const eq = arg.indexOf('=');
       flags.push(eq === -1 ? arg.slice(2) : arg.slice(2, eq));
     } else {
-      for (const letter of arg.slice(1)) flags.push(letter);
+      for (let i = 1; i < arg.length; i++) flags.push(arg[i]!);
     }
   }
   return flags;

@@ -19,16 +19,16 @@
  */
 import {
   decodeAnsiC,
-  deriveFlags,
   effectiveCommand,
+  LazyShellCommand,
+  LazyShellWord,
   scriptPositionMapper,
-  spanOf,
   type DetailedShellScript,
   type LocatedCommand,
   type PositionMapper,
   type WordValue,
 } from './common.js';
-import type { ShellWord } from './types.js';
+import type { ShellCommand, ShellWord } from './types.js';
 
 /** Longer scripts go to tree-sitter, which owns the size limit and the parse budget. */
 const MAX_FAST_LENGTH = 64 * 1024;
@@ -136,29 +136,27 @@ export function parseShellFast(script: string, mapPosition?: PositionMapper): De
   }
   const map = mapPosition ?? scriptPositionMapper(script);
   const located: LocatedCommand[] = [];
+  const commands: ShellCommand[] = [];
   for (const command of parser.commands) {
-    if (command) located.push(toLocated(script, map, command));
+    if (!command) continue;
+    const one = toLocated(script, map, command);
+    located.push(one);
+    commands.push(one.command);
   }
-  return { script: { commands: located.map((l) => l.command), hasPipe: parser.hasPipe, ok: true }, located };
+  return { script: { commands, hasPipe: parser.hasPipe, ok: true }, located };
 }
 
 function toLocated(text: string, map: PositionMapper, command: FastCommand): LocatedCommand {
-  const words: ShellWord[] = command.words.map((word) => ({
-    value: word.value,
-    raw: text.slice(word.start, word.end),
-    span: spanOf(text, map, word.start, word.end),
-    dynamic: word.dynamic,
-  }));
-  const args = words.map((word) => word.value);
+  const count = command.words.length;
+  const words: ShellWord[] = new Array(count);
+  const args: string[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const word = command.words[i]!;
+    words[i] = new LazyShellWord(word.value, word.dynamic, text, map, word.start, word.end);
+    args[i] = word.value;
+  }
   return {
-    command: {
-      name: command.name,
-      args,
-      words,
-      assignments: command.assignments,
-      flags: deriveFlags(args),
-      span: spanOf(text, map, command.start, command.end),
-    },
+    command: new LazyShellCommand(command.name, args, words, command.assignments, text, map, command.start, command.end),
     start: command.start,
     end: command.end,
     nameStart: command.nameStart,

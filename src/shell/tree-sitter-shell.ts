@@ -6,14 +6,13 @@
  */
 import { createRequire } from 'node:module';
 import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
-import type { Span } from '../core/finding.js';
 import {
   decodeAnsiC,
-  deriveFlags,
   effectiveCommand,
+  LazyShellCommand,
+  LazyShellWord,
   MAX_SCRIPT_LENGTH,
   scriptPositionMapper,
-  spanOf,
   unescapeDoubleQuoted,
   unescapeUnquoted,
   type DetailedShellScript,
@@ -181,31 +180,18 @@ class Extractor {
       name = effective.value;
     }
 
-    const shellWords = argWords.map((w) => this.shellWord(w.node, w.value));
-    const args = shellWords.map((w) => w.value);
+    const shellWords: ShellWord[] = argWords.map((w) => new LazyShellWord(w.value.value, w.value.dynamic, this.text, this.map, w.node.startIndex, w.node.endIndex));
+    const args = argWords.map((w) => w.value.value);
     // Arguments tree-sitter left in a redirect (`echo >x foo`) can end after the command node.
     const lastWord = argWords[argWords.length - 1];
     const end = Math.max(node.endIndex, lastWord ? lastWord.node.endIndex : 0);
     this.located.push({
-      command: { name, args, words: shellWords, assignments, flags: deriveFlags(args), span: this.span(node.startIndex, end) },
+      command: new LazyShellCommand(name, args, shellWords, assignments, this.text, this.map, node.startIndex, end),
       start: node.startIndex,
       end,
       nameStart: nameNode.startIndex,
       nameEnd: nameNode.endIndex,
     });
-  }
-
-  private shellWord(node: Node, value: WordValue): ShellWord {
-    return {
-      value: value.value,
-      raw: this.text.slice(node.startIndex, node.endIndex),
-      span: this.span(node.startIndex, node.endIndex),
-      dynamic: value.dynamic,
-    };
-  }
-
-  private span(start: number, end: number): Span {
-    return spanOf(this.text, this.map, start, end);
   }
 
   /** Quote removal and expansion normalisation for one word-like node. */

@@ -69,11 +69,20 @@ function difference(fast: DetailedShellScript, slow: DetailedShellScript): strin
   return 'no difference';
 }
 
+/**
+ * The public shape of a result, spans and raw texts included. Words and commands compute those lazily and
+ * keep their offsets private, so `isDeepStrictEqual` on the objects themselves would not compare them.
+ */
+function materialised(result: DetailedShellScript): DetailedShellScript {
+  return JSON.parse(JSON.stringify(result)) as DetailedShellScript;
+}
+
 /** Asserts the fast path equals tree-sitter when it accepts; returns whether it accepted. */
 function agrees(script: string): boolean {
-  const fast = parseShellFast(script);
-  if (!fast) return false;
-  const slow = parseShellWithTreeSitter(script);
+  const lazyFast = parseShellFast(script);
+  if (!lazyFast) return false;
+  const fast = materialised(lazyFast);
+  const slow = materialised(parseShellWithTreeSitter(script));
   assert.ok(isDeepStrictEqual(fast, slow), `fast path differs on ${JSON.stringify(script)}: ${difference(fast, slow)}`);
   return true;
 }
@@ -186,4 +195,36 @@ describe('fast shell path', () => {
       { numRuns: 3000 },
     );
   });
+});
+
+describe('lazy word and command positions', () => {
+  before(async () => {
+    await initShell();
+  });
+
+  for (const [label, parse] of [
+    ['fast path', (s: string) => parseShellFast(s)!],
+    ['tree-sitter', (s: string) => parseShellWithTreeSitter(s)],
+  ] as const) {
+    it(`${label}: spans are plain objects and serialise with the public shape only`, () => {
+      const { script } = parse('apt-get install -y \\\n  curl  ');
+      const cmd = script.commands[0]!;
+      const word = cmd.words[2]!;
+      assert.deepEqual(word.span, { start: { line: 2, column: 3 }, end: { line: 2, column: 7 } });
+      assert.equal(Object.getPrototypeOf(word.span), Object.prototype);
+      assert.equal(word.span, word.span, 'computed once, then cached');
+      assert.equal(word.raw, 'curl');
+      assert.deepEqual(cmd.span, { start: { line: 1, column: 1 }, end: { line: 2, column: 7 } });
+      assert.deepEqual(cmd.flags, ['y']);
+      assert.deepEqual(Object.keys(word), ['value', 'dynamic']);
+      assert.equal(
+        JSON.stringify(cmd),
+        '{"name":"apt-get","args":["install","-y","curl"],"words":[' +
+          '{"value":"install","raw":"install","span":{"start":{"line":1,"column":9},"end":{"line":1,"column":16}},"dynamic":false},' +
+          '{"value":"-y","raw":"-y","span":{"start":{"line":1,"column":17},"end":{"line":1,"column":19}},"dynamic":false},' +
+          '{"value":"curl","raw":"curl","span":{"start":{"line":2,"column":3},"end":{"line":2,"column":7}},"dynamic":false}],' +
+          '"assignments":[],"flags":["y"],"span":{"start":{"line":1,"column":1},"end":{"line":2,"column":7}}}',
+      );
+    });
+  }
 });
