@@ -14,7 +14,7 @@ import type {
 } from '../dockerfile/ast.js';
 import { parseMountFlag } from '../dockerfile/mounts.js';
 import { resolveImageRef } from '../dockerfile/substitution.js';
-import type { Entry, LintModel, Mount, Stage } from '../rules/dockerfile/types.js';
+import type { Entry, LintModel, Mount, RunScript, Stage } from '../rules/dockerfile/types.js';
 import { basename, nonFlagArgs, hasFlag } from '../shell/commands.js';
 import { parseShellDetailed, parseShellFast, scriptPositionMapper, type PositionMapper } from '../shell/shell.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
@@ -73,8 +73,12 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
   const mountCache = new Map<Instruction, Mount[]>();
 
   let entryOf: Map<Instruction, Entry> | null = null;
+  // Only a SHELL instruction or a `shell=` pragma can choose another shell than /bin/sh; most files have
+  // neither, and then no script needs the per-entry shell computation.
+  const mayChangeShell = entries.some((entry) => entry.instruction.keyword === 'SHELL') || df.comments.some((c) => c.text.includes('shell'));
   /** True for a shell-form script that a Windows shell (`SHELL ["powershell", ...]`, `cmd`) runs. */
   const runsInWindowsShell = (instruction: Instruction): boolean => {
+    if (!mayChangeShell) return false;
     if (!('command' in instruction) || !instruction.command || instruction.command.form !== 'shell') return false;
     if (instruction.keyword === 'SHELL') return false;
     entryOf ??= new Map(entries.map((entry) => [entry.instruction, entry]));
@@ -116,8 +120,34 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
       }
       return cached;
     },
-    };
+    runs: () => (runs ??= collectRuns(model)),
+    derived<T>(compute: (model: LintModel) => T): T {
+      if (derivedCache.has(compute)) return derivedCache.get(compute) as T;
+      const value = compute(model);
+      derivedCache.set(compute, value);
+      return value;
+    },
+  };
+  let runs: RunScript[] | null = null;
+  const derivedCache = new Map<(model: LintModel) => unknown, unknown>();
   return model;
+}
+
+function collectRuns(model: LintModel): RunScript[] {
+  const result: RunScript[] = [];
+  for (const entry of model.entries) {
+    const instruction = entry.instruction;
+    if (instruction.keyword !== 'RUN') continue;
+    const script = model.shell(instruction);
+    result.push({
+      entry,
+      anchor: entry.wrapper ?? instruction,
+      script,
+      commands: script === null ? [] : script.commands,
+      text: model.shellText(instruction) ?? '',
+    });
+  }
+  return result;
 }
 
 /** A Windows-shell script outside the POSIX subset: no commands (see `runsInWindowsShell`). */

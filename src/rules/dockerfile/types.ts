@@ -13,7 +13,7 @@ import type {
   Instruction,
   OnbuildInstruction,
 } from '../../dockerfile/ast.js';
-import type { ShellScript } from '../../shell/types.js';
+import type { ShellCommand, ShellScript } from '../../shell/types.js';
 import type { LintConfig } from '../../lint/config.js';
 
 /** A parsed `RUN --mount=...` flag. */
@@ -53,6 +53,19 @@ export interface Entry {
   wrapper?: OnbuildInstruction;
 }
 
+/** A RUN (top level or ONBUILD payload) with its parsed shell: one element of `LintModel.runs()`. */
+export interface RunScript {
+  entry: Entry;
+  /** Where findings go: the ONBUILD wrapper for payloads, else the RUN itself. */
+  anchor: Instruction;
+  /** `shell(instruction)`: null when the RUN runs something other than a shell (a python heredoc, say). */
+  script: ShellScript | null;
+  /** `script.commands`, or empty when `script` is null. */
+  commands: ShellCommand[];
+  /** `shellText(instruction)`, or '' when that is null. */
+  text: string;
+}
+
 export interface LintModel {
   dockerfile: Dockerfile;
   config: LintConfig;
@@ -76,6 +89,19 @@ export interface LintModel {
   shellText(instruction: Instruction): string | null;
   /** Parsed `--mount` flags of a RUN (empty for other instructions). */
   mounts(instruction: Instruction): Mount[];
+  /**
+   * Every RUN entry in file order, ONBUILD payloads included (`entry.onbuild` tells them apart), with its
+   * shell. Computed on first call and shared: most rules walk the RUNs, and each building its own list
+   * was a measurable share of the lint time.
+   */
+  runs(): readonly RunScript[];
+  /**
+   * The value of `compute(model)`, computed on the first call for this model and cached with it (keyed by
+   * the function object, so pass a module-level function, not a fresh closure). For facts several rules
+   * derive from the same file (an index of commands, the environment a file sets). `compute` must be a
+   * pure function of the model; callers must not mutate what it returns.
+   */
+  derived<T>(compute: (model: LintModel) => T): T;
 }
 
 export interface RuleContext {

@@ -7,46 +7,13 @@ import type { Span } from '../../../core/finding.js';
 import type { Instruction } from '../../../dockerfile/ast.js';
 import { basename, isFlagWord } from '../../../shell/commands.js';
 import type { ShellCommand, ShellWord } from '../../../shell/types.js';
-import type { Entry, LintModel, Stage } from '../types.js';
+import type { LintModel, RunScript, Stage } from '../types.js';
 
-/** A RUN (top level or ONBUILD payload) with its parsed shell. */
-export interface RunScript {
-  entry: Entry;
-  /** Where the finding is anchored: the ONBUILD wrapper for payloads. */
-  anchor: Instruction;
-  commands: ShellCommand[];
-  /** The shell text that was parsed (for patterns the command model cannot see, like bare assignments). */
-  text: string;
-}
-
-// Every DSC rule walks the same RUN scripts and commands; these caches (keyed by the per-file model and
-// its command objects, so nothing outlives the file) compute them once per file instead of once per rule.
-const runScriptsCache = new WeakMap<LintModel, readonly RunScript[]>();
-const effectiveCache = new WeakMap<ShellCommand, EffectiveCommand>();
-const runCommandsCache = new WeakMap<LintModel, ReadonlyArray<{ run: RunScript; cmd: EffectiveCommand }>>();
+/** A RUN (top level or ONBUILD payload) with its parsed shell (the model's shared list). */
+export type { RunScript } from '../types.js';
 
 export function runScripts(model: LintModel): readonly RunScript[] {
-  let cached = runScriptsCache.get(model);
-  if (cached === undefined) {
-    cached = collectRunScripts(model);
-    runScriptsCache.set(model, cached);
-  }
-  return cached;
-}
-
-function collectRunScripts(model: LintModel): RunScript[] {
-  const result: RunScript[] = [];
-  for (const entry of model.entries) {
-    if (entry.instruction.keyword !== 'RUN') continue;
-    const script = model.shell(entry.instruction);
-    result.push({
-      entry,
-      anchor: entry.wrapper ?? entry.instruction,
-      commands: script?.commands ?? [],
-      text: model.shellText(entry.instruction) ?? '',
-    });
-  }
-  return result;
+  return model.runs();
 }
 
 /** A command as it runs once wrappers are peeled off: `sudo -E env X=1 /usr/bin/curl -k` is `curl -k`. */
@@ -61,7 +28,7 @@ export interface EffectiveCommand {
 }
 
 /** Wrappers that run their first non-option argument, with the short/long options that take a value. */
-const WRAPPERS: Record<string, { valueFlags: string[]; positional?: number }> = {
+const WRAPPERS: ReadonlyMap<string, { valueFlags: string[]; positional?: number }> = new Map(Object.entries({
   sudo: { valueFlags: ['u', 'g', 'C', 'D', 'h', 'p', 'r', 't', 'U', 'T', 'user', 'group', 'chdir', 'host', 'prompt', 'role', 'type', 'other-user', 'command-timeout', 'close-from'] },
   doas: { valueFlags: ['u', 'C'] },
   env: { valueFlags: ['u', 'C', 'S', 'unset', 'chdir', 'split-string'] },
@@ -74,28 +41,21 @@ const WRAPPERS: Record<string, { valueFlags: string[]; positional?: number }> = 
   eatmydata: { valueFlags: [] },
   chronic: { valueFlags: [] },
   retry: { valueFlags: ['t', 'd', 'times', 'delay'] },
-};
+}));
 
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
+/** The command with wrappers peeled off. Not cached: rules get them once per file from `runCommands`. */
 export function effective(cmd: ShellCommand): EffectiveCommand {
-  let cached = effectiveCache.get(cmd);
-  if (cached === undefined) {
-    cached = computeEffective(cmd);
-    effectiveCache.set(cmd, cached);
-  }
-  return cached;
-}
-
-function computeEffective(cmd: ShellCommand): EffectiveCommand {
   let name = basename(cmd.name);
   let words = cmd.words;
   // `command X`, `busybox X`, `exec -c X`: the model names the command X but keeps X among the arguments.
-  const own = words.findIndex((w) => !isFlagWord(w.value));
+  const own = firstNonFlag(words);
   if (own !== -1 && words[own]!.value === cmd.name) words = words.slice(own + 1);
-  const assignments: EffectiveCommand['assignments'] = cmd.assignments.map((text) => ({ text }));
+  const assignments: EffectiveCommand['assignments'] = [];
+  for (const text of cmd.assignments) assignments.push({ text });
   for (let depth = 0; depth < 6; depth++) {
-    const wrapper = WRAPPERS[name];
+    const wrapper = WRAPPERS.get(name);
     if (wrapper === undefined) break;
     let i = 0;
     let positional = wrapper.positional ?? 0;
@@ -124,19 +84,37 @@ function computeEffective(cmd: ShellCommand): EffectiveCommand {
     name = basename(words[i]!.value);
     words = words.slice(i + 1);
   }
-  return { name, args: words.map((w) => w.value), words, assignments, command: cmd };
+  // Without a wrapper the words are the command's own, and so are their values.
+  const args = words === cmd.words ? cmd.args : valuesOf(words);
+  return { name, args, words, assignments, command: cmd };
 }
 
-/** Every effective command of every RUN. */
-export function runCommands(model: LintModel): ReadonlyArray<{ run: RunScript; cmd: EffectiveCommand }> {
-  let cached = runCommandsCache.get(model);
-  if (cached === undefined) {
-    const list: Array<{ run: RunScript; cmd: EffectiveCommand }> = [];
-    for (const run of runScripts(model)) for (const command of run.commands) list.push({ run, cmd: effective(command) });
-    cached = list;
-    runCommandsCache.set(model, cached);
-  }
-  return cached;
+function firstNonFlag(words: readonly ShellWord[]): number {
+  for (let i = 0; i < words.length; i++) if (!isFlagWord(words[i]!.value)) return i;
+  return -1;
+}
+
+function valuesOf(words: readonly ShellWord[]): string[] {
+  const values: string[] = [];
+  for (const word of words) values.push(word.value);
+  return values;
+}
+
+/** One effective command of a RUN. */
+export interface RunCommand {
+  run: RunScript;
+  cmd: EffectiveCommand;
+}
+
+/** Every effective command of every RUN, in file order; computed once per file. */
+export function runCommands(model: LintModel): readonly RunCommand[] {
+  return model.derived(collectRunCommands);
+}
+
+function collectRunCommands(model: LintModel): RunCommand[] {
+  const list: RunCommand[] = [];
+  for (const run of model.runs()) for (const command of run.commands) list.push({ run, cmd: effective(command) });
+  return list;
 }
 
 /** The first non-option arguments (a subcommand like `update`), skipping values of the named options. */
@@ -193,20 +171,36 @@ export interface EnvSetting {
  * `NAME=value` statements in RUN text (the command model has no node for those).
  */
 export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvSetting[] {
-  const index = envIndex(model);
-  const wanted = (setting: EnvSetting): boolean => names === undefined || names.has(setting.name);
-  const result = index.declared.filter(wanted);
+  const index = model.derived(buildEnvIndex);
+  const result: EnvSetting[] = [];
+  for (const setting of index.declared) if (names === undefined || names.has(setting.name)) result.push(setting);
   for (const run of index.runs) {
-    const structured = run.structured.filter(wanted);
-    if (structured.length > 0) {
-      for (const setting of structured) result.push(setting);
-      continue;
+    let structured = false;
+    for (const setting of run.structured) {
+      if (names !== undefined && !names.has(setting.name)) continue;
+      result.push(setting);
+      structured = true;
     }
+    if (structured) continue;
     // Bare `NAME=value` statements count only when the structured ones give none of the wanted names.
-    for (const setting of bareAssignments(run)) if (wanted(setting)) result.push(setting);
+    // A bare assignment to NAME needs `NAME=` in the text: without it the text need not be scanned.
+    if (names !== undefined && !assignsAny(run.run.text, names)) continue;
+    for (const setting of bareAssignments(run)) if (names === undefined || names.has(setting.name)) result.push(setting);
   }
   return result;
 }
+
+/** True when `text` holds `NAME=` for one of `names`. */
+function assignsAny(text: string, names: ReadonlySet<string>): boolean {
+  for (const name of names) {
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
+      if (text.charCodeAt(at + name.length) === EQUALS) return true;
+    }
+  }
+  return false;
+}
+
+const EQUALS = 0x3d;
 
 /**
  * Every setting of the file, unfiltered, computed once per file: several rules ask for a name or two
@@ -226,40 +220,52 @@ interface RunEnv {
   bare: EnvSetting[] | null;
 }
 
-const envIndexCache = new WeakMap<LintModel, EnvIndex>();
 const DECLARING = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
 const BARE_ASSIGNMENT = /(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]*)/g;
+const NO_SETTINGS: EnvSetting[] = [];
 
-function envIndex(model: LintModel): EnvIndex {
-  const cached = envIndexCache.get(model);
-  if (cached !== undefined) return cached;
+function buildEnvIndex(model: LintModel): EnvIndex {
   const declared: EnvSetting[] = [];
   for (const entry of model.entries) {
     const instruction = entry.instruction;
-    const anchor = entry.wrapper ?? instruction;
     if (instruction.keyword === 'ENV') {
+      const anchor = entry.wrapper ?? instruction;
       for (const pair of instruction.pairs) declared.push({ anchor, source: 'ENV', name: pair.key, value: pair.value, span: pair.span });
     } else if (instruction.keyword === 'ARG') {
+      const anchor = entry.wrapper ?? instruction;
       for (const arg of instruction.args)
         if (arg.defaultValue !== undefined) declared.push({ anchor, source: 'ARG', name: arg.name, value: arg.defaultValue, span: arg.span });
     }
   }
   const runs: RunEnv[] = [];
-  for (const run of runScripts(model)) {
-    const structured: EnvSetting[] = [];
-    for (const command of run.commands) {
-      const push = (text: string, span: Span): void => {
-        const eq = text.indexOf('=');
-        structured.push({ anchor: run.anchor, source: 'RUN', name: text.slice(0, eq), value: text.slice(eq + 1), span });
-      };
-      for (const a of effective(command).assignments) push(a.text, a.word?.span ?? command.span);
-      if (DECLARING.has(command.name)) for (const w of command.words) if (ASSIGNMENT.test(w.value)) push(w.value, w.span);
+  const commands = runCommands(model);
+  let next = 0;
+  for (const run of model.runs()) {
+    let structured = NO_SETTINGS;
+    // runCommands lists each run's commands together, in run order.
+    for (; next < commands.length && commands[next]!.run === run; next++) {
+      const cmd = commands[next]!.cmd;
+      const command = cmd.command;
+      for (const a of cmd.assignments) {
+        if (structured === NO_SETTINGS) structured = [];
+        structured.push(runSetting(run, a.text, a.word?.span ?? command.span));
+      }
+      if (DECLARING.has(command.name)) {
+        for (const w of command.words) {
+          if (!ASSIGNMENT.test(w.value)) continue;
+          if (structured === NO_SETTINGS) structured = [];
+          structured.push(runSetting(run, w.value, w.span));
+        }
+      }
     }
     runs.push({ run, structured, bare: null });
   }
-  const index = { declared, runs };
-  envIndexCache.set(model, index);
-  return index;
+  return { declared, runs };
+}
+
+function runSetting(run: RunScript, text: string, span: Span): EnvSetting {
+  const eq = text.indexOf('=');
+  return { anchor: run.anchor, source: 'RUN', name: text.slice(0, eq), value: text.slice(eq + 1), span };
 }
 
 function bareAssignments(runEnv: RunEnv): EnvSetting[] {
