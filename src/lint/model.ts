@@ -73,9 +73,9 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
   const mountCache = new Map<Instruction, Mount[]>();
 
   let entryOf: Map<Instruction, Entry> | null = null;
-  // Only a SHELL instruction or a `shell=` pragma can choose another shell than /bin/sh; most files have
-  // neither, and then no script needs the per-entry shell computation.
-  const mayChangeShell = entries.some((entry) => entry.instruction.keyword === 'SHELL') || df.comments.some((c) => c.text.includes('shell'));
+  // The shell of an entry is /bin/sh, a SHELL instruction's or a `shell=` pragma's: without a Windows
+  // SHELL or any shell pragma (most files), no script needs the per-entry shell computation.
+  const mayChangeShell = entries.some(isWindowsShellInstruction) || df.comments.some((c) => c.text.includes('shell'));
   /** True for a shell-form script that a Windows shell (`SHELL ["powershell", ...]`, `cmd`) runs. */
   const runsInWindowsShell = (instruction: Instruction): boolean => {
     if (!mayChangeShell) return false;
@@ -148,6 +148,13 @@ function collectRuns(model: LintModel): RunScript[] {
     });
   }
   return result;
+}
+
+function isWindowsShellInstruction(entry: Entry): boolean {
+  const instruction = entry.instruction;
+  if (instruction.keyword !== 'SHELL') return false;
+  const command = instruction.command;
+  return isWindowsShell(command.form === 'exec' ? command.args.join(' ') : command.script);
 }
 
 /** A Windows-shell script outside the POSIX subset: no commands (see `runsInWindowsShell`). */

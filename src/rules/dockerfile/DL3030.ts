@@ -22,7 +22,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find((c) => cmdHasAnyArg(c, 'yum', INSTALL_WORDS) && !hasAnyFlag(c, ['y', 'assumeyes']));
       if (!offender) continue;
       const verb = offender.args.find((a) => INSTALL_WORDS.includes(a)) ?? 'install';

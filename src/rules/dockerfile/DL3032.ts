@@ -26,7 +26,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       const install = commands.findIndex(isInstall);
       if (install < 0) continue;
       const clean = commands.findIndex(isClean);

@@ -28,7 +28,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       const bad: ShellWord[] = [];
       for (const cmd of commands) {
         if (!cmdHasAnyArg(cmd, 'yum', ['install'])) continue;

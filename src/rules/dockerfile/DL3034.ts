@@ -22,7 +22,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find(
         (c) => cmdHasAnyArg(c, 'zypper', CHANGING_VERBS) && !hasAnyFlag(c, ['n', 'y', 'non-interactive', 'no-confirm']),
       );

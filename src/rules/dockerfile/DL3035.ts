@@ -17,7 +17,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find((c) => cmdHasAnyArg(c, 'zypper', ['dist-upgrade', 'dup']));
       if (!offender) continue;
       const verb = offender.args.find((a) => a === 'dist-upgrade' || a === 'dup') ?? 'dist-upgrade';

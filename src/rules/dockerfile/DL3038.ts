@@ -21,7 +21,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find(
         (c) => cmdHasAnyArg(c, ['dnf', 'microdnf'], INSTALL_WORDS) && !hasAnyFlag(c, ['y', 'assumeyes']),
       );

@@ -27,7 +27,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       if (hasCacheMountContaining(model, entry.instruction, ['/var/cache/libdnf5', '.cache/libdnf5'])) continue;
       // Each tool is judged on its own: a `dnf clean all` does not clean up after microdnf.
       for (const tool of ['dnf', 'microdnf']) {

@@ -29,7 +29,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       const bad: ShellWord[] = [];
       for (const cmd of commands) {
         if (!cmdHasAnyArg(cmd, TOOLS, ['install'])) continue;

@@ -20,7 +20,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       for (const cmd of commands) {
         if (cmd.name !== 'useradd' || hasAnyFlag(cmd, ['l', 'no-log-init']) || !hasAnyFlag(cmd, ['u', 'uid'])) continue;
         // Only the word after a short `-u` is looked at (Hadolint ignores `--uid N`).

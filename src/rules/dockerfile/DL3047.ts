@@ -22,7 +22,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find((c) => c.name === 'wget' && !hasAnyFlag(c, QUIET_FLAGS) && !c.args.includes('-nv'));
       if (!offender) continue;
       ctx.report(anchorOf(entry), 'wget runs with its default progress bar, which floods the build log', offender.span);

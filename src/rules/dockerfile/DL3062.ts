@@ -46,7 +46,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       // Words with an expansion may hold a version; they are not judged (docs/compatibility.md, DL3062).
       const bad = goTargets(commands).find((w) => !w.value.includes('$') && !goTargetPinned(w.value));
       if (!bad) continue;

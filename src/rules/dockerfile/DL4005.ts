@@ -17,7 +17,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const { entry, commands } of runEntries(model, model.entries)) {
+    for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find((c) => c.name === 'ln' && c.args.includes('/bin/sh'));
       if (!offender) continue;
       const word = offender.words.find((w) => w.value === '/bin/sh');

@@ -20,16 +20,15 @@ export interface RunStep {
 
 /**
  * Every RUN in file order with its commands. `withOnbuild` includes `ONBUILD RUN` payloads (rules that
- * Hadolint also applies to ONBUILD); otherwise they are skipped.
+ * Hadolint also applies to ONBUILD); otherwise they are skipped. Shared by the rules: do not mutate.
  */
-export function runSteps(model: LintModel, withOnbuild: boolean): RunStep[] {
+export function runSteps(model: LintModel, withOnbuild: boolean): readonly RunStep[] {
+  return withOnbuild ? model.runs() : model.derived(topLevelRuns);
+}
+
+function topLevelRuns(model: LintModel): RunStep[] {
   const steps: RunStep[] = [];
-  for (const entry of model.entries) {
-    if (entry.instruction.keyword !== 'RUN') continue;
-    if (entry.onbuild && !withOnbuild) continue;
-    const script = model.shell(entry.instruction);
-    steps.push({ entry, commands: script?.commands ?? [], anchor: anchorOf(entry) });
-  }
+  for (const run of model.runs()) if (!run.entry.onbuild) steps.push(run);
   return steps;
 }
 

@@ -6,7 +6,7 @@
 import type { Instruction } from '../../../dockerfile/ast.js';
 import type { ShellCommand, ShellWord } from '../../../shell/types.js';
 import { hasArg, hasFlag, isFlagWord } from '../../../shell/commands.js';
-import type { Entry, LintModel } from '../types.js';
+import type { Entry, LintModel, RunScript } from '../types.js';
 
 /** The instruction a finding should be anchored at: the ONBUILD line for payloads. */
 export function anchorOf(entry: Entry): Instruction {
@@ -16,12 +16,17 @@ export function anchorOf(entry: Entry): Instruction {
 /**
  * Hadolint runs "ONBUILD: yes" rules twice: once over the normal instructions and once over ONBUILD
  * payloads only, with separate state. Stateful rules call their pass function once per list.
+ * Computed once per file (several rules ask); do not mutate the lists.
  */
-export function passes(model: LintModel): { normal: Entry[]; onbuild: Entry[] } {
-  return {
-    normal: model.entries.filter((e) => !e.onbuild),
-    onbuild: model.entries.filter((e) => e.onbuild),
-  };
+export function passes(model: LintModel): { normal: readonly Entry[]; onbuild: readonly Entry[] } {
+  return model.derived(splitPasses);
+}
+
+function splitPasses(model: LintModel): { normal: Entry[]; onbuild: Entry[] } {
+  const normal: Entry[] = [];
+  const onbuild: Entry[] = [];
+  for (const entry of model.entries) (entry.onbuild ? onbuild : normal).push(entry);
+  return { normal, onbuild };
 }
 
 export function hasAnyFlag(cmd: ShellCommand, names: readonly string[]): boolean {
@@ -69,17 +74,13 @@ export function listWords(words: readonly string[]): string {
   return `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`;
 }
 
-/** Collects RUN entries of one pass together with their shell script (skips non-shell RUNs). */
-export function runEntries(
-  model: LintModel,
-  entries: readonly Entry[],
-): { entry: Entry; commands: ShellCommand[]; hasPipe: boolean }[] {
-  const result: { entry: Entry; commands: ShellCommand[]; hasPipe: boolean }[] = [];
-  for (const entry of entries) {
-    if (entry.instruction.keyword !== 'RUN') continue;
-    const script = model.shell(entry.instruction);
-    if (!script) continue;
-    result.push({ entry, commands: script.commands, hasPipe: script.hasPipe });
-  }
+/** Every RUN (ONBUILD payloads included) that has a shell script, in file order; shared by the rules. */
+export function runEntries(model: LintModel): readonly RunScript[] {
+  return model.derived(collectShellRuns);
+}
+
+function collectShellRuns(model: LintModel): RunScript[] {
+  const result: RunScript[] = [];
+  for (const run of model.runs()) if (run.script !== null) result.push(run);
   return result;
 }
