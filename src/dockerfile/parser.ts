@@ -533,8 +533,8 @@ class Parser {
         continue;
       }
 
-      const { logical, next } = this.readLogicalLine(index, p);
-      index = next;
+      const logical = this.readLogicalLine(index, p);
+      index = this.nextLine;
       let k = 0;
       const lt = logical.text;
       while (k < lt.length && isSpace(lt.charCodeAt(k))) k++;
@@ -569,11 +569,14 @@ class Parser {
     return { key, value: t.slice(i, e) };
   }
 
+  /** Set by readLogicalLine: the index of the first line after the logical line it read. */
+  private nextLine = 0;
+
   /**
    * Joins an instruction's continuation lines. `p` is the first non-blank character of line `index`.
-   * Returns the logical line and the index of the first line after it.
+   * Returns the logical line; `nextLine` is then the index of the first line after it.
    */
-  private readLogicalLine(index: number, p: number): { logical: LogicalLine; next: number } {
+  private readLogicalLine(index: number, p: number): LogicalLine {
     const t = this.text;
     const esc = this.escape.charCodeAt(0);
     const nLines = this.lineStarts.length;
@@ -632,7 +635,8 @@ class Parser {
       }
       start = this.lineStarts[line];
     }
-    const logical = new LogicalLine(
+    this.nextLine = next;
+    return new LogicalLine(
       pieces === null ? firstPiece : pieces.join(''),
       index + 1,
       p - this.lineStarts[index] + 1,
@@ -642,7 +646,6 @@ class Parser {
       lastLine + 1,
       this.lineEnd(lastLine) - this.lineStarts[lastLine],
     );
-    return { logical, next };
   }
 
   private parseInstruction(L: LogicalLine, kStart: number, depth: number): Instruction {
@@ -659,22 +662,22 @@ class Parser {
     let p = kEnd;
     while (p < end && isSpace(t.charCodeAt(p))) p++;
 
-    let flags: Flag[] = [];
+    let flags: Flag[] = NO_FLAGS;
     if (FLAG_KEYWORDS.has(upper)) {
-      const r = this.readFlags(L, p, end);
-      flags = r.flags;
-      p = r.next;
+      flags = this.readFlags(L, p, end);
+      p = this.flagsEnd;
     }
     const argsStart = p;
     const keywordSpan = L.span(kStart, kEnd);
-    const base = {
+    const base: BaseFields = {
+      keyword: upper,
       keywordRaw,
       span: { start: keywordSpan.start, end: L.endOfInstruction() },
       keywordSpan,
       flags,
       rawArgs: t.slice(argsStart, end),
       argsSpan: L.span(argsStart, end),
-      heredocs: [] as Heredoc[],
+      heredocs: NO_HEREDOCS,
     };
 
     this.argsStartAtDepth[depth] = argsStart;
@@ -696,7 +699,8 @@ class Parser {
       if (upper === 'SHELL' && command.form === 'shell') {
         this.problem('SHELL needs its arguments in JSON form, e.g. SHELL ["/bin/sh", "-c"]', base.argsSpan);
       }
-      const instr: CommandInstruction = { keyword: upper as CommandInstruction['keyword'], ...base, command };
+      const instr = base as CommandInstruction;
+      instr.command = command;
       return instr;
     }
     if (upper === 'COPY' || upper === 'ADD') return this.parseCopy(L, base, upper, argsStart, end);
@@ -707,9 +711,16 @@ class Parser {
     return this.parseGeneric(L, base, upper, argsStart, end);
   }
 
+  /** Set by readFlags: where the arguments after the flags start. */
+  private flagsEnd = 0;
+
   /** Leading `--name[=value]` words; quotes and backslash escapes are removed from each word (BuildKit). */
-  private readFlags(L: LogicalLine, p: number, end: number): { flags: Flag[]; next: number } {
+  private readFlags(L: LogicalLine, p: number, end: number): Flag[] {
     const t = L.text;
+    if (!(p + 1 < end && t.charCodeAt(p) === 45 && t.charCodeAt(p + 1) === 45)) {
+      this.flagsEnd = p;
+      return NO_FLAGS;
+    }
     const flags: Flag[] = [];
     while (p + 1 < end && t.charCodeAt(p) === 45 && t.charCodeAt(p + 1) === 45) {
       const start = p;
@@ -757,7 +768,8 @@ class Parser {
         span: L.span(start, q),
       });
     }
-    return { flags, next: p };
+    this.flagsEnd = p;
+    return flags.length === 0 ? NO_FLAGS : flags;
   }
 
   /** `span`/`text` may be passed when already computed for [start, end), to share them. */
@@ -790,11 +802,8 @@ class Parser {
   ): FromInstruction {
     const t = L.text;
     const words = blankWords(t, start, end);
-    const instr: FromInstruction = {
-      keyword: 'FROM',
-      ...base,
-      image: words.length > 0 ? parseImageRef(t.slice(words[0].start, words[0].end)) : { raw: '', name: '' },
-    };
+    const instr = base as FromInstruction;
+    instr.image = words.length > 0 ? parseImageRef(t.slice(words[0].start, words[0].end)) : { raw: '', name: '' };
     const platform = flags.find((f) => f.name === 'platform');
     if (platform && platform.value !== null) instr.platform = platform.value;
     if (words.length === 0) {
@@ -844,15 +853,12 @@ class Parser {
         return word.value;
       });
     }
-    const instr: CopyInstruction = {
-      keyword,
-      ...base,
-      sources: [],
-      dest: '',
-      sourceSpans: [],
-      destSpan: base.argsSpan,
-      form,
-    };
+    const instr = base as CopyInstruction;
+    instr.sources = [];
+    instr.dest = '';
+    instr.sourceSpans = [];
+    instr.destSpan = base.argsSpan;
+    instr.form = form;
     if (values.length < 2) {
       this.problem(`${keyword} needs at least one source and a destination`, base.argsSpan);
       if (values.length === 1) {
@@ -881,7 +887,8 @@ class Parser {
   ): KeyValueInstruction {
     const t = L.text;
     const pairs: KeyValue[] = [];
-    const instr: KeyValueInstruction = { keyword, ...base, pairs };
+    const instr = base as KeyValueInstruction;
+    instr.pairs = pairs;
     const words = quotedWords(t, start, end, this.escape);
     if (words.length === 0) {
       this.problem(`${keyword} needs at least one argument`, base.keywordSpan);
@@ -926,7 +933,8 @@ class Parser {
   private parseArg(L: LogicalLine, base: BaseFields, start: number, end: number): ArgInstruction {
     const t = L.text;
     const args: ArgDeclaration[] = [];
-    const instr: ArgInstruction = { keyword: 'ARG', ...base, args };
+    const instr = base as ArgInstruction;
+    instr.args = args;
     const words = quotedWords(t, start, end, this.escape);
     if (words.length === 0) {
       this.problem('ARG needs at least one name', base.keywordSpan);
@@ -953,7 +961,9 @@ class Parser {
 
   private parseHealthcheck(L: LogicalLine, base: BaseFields, start: number, end: number): HealthcheckInstruction {
     const t = L.text;
-    const instr: HealthcheckInstruction = { keyword: 'HEALTHCHECK', ...base, command: null, none: false };
+    const instr = base as HealthcheckInstruction;
+    instr.command = null;
+    instr.none = false;
     if (start >= end) {
       this.problem('HEALTHCHECK needs NONE or CMD followed by a command', base.keywordSpan);
       return instr;
@@ -991,7 +1001,8 @@ class Parser {
     depth: number,
   ): OnbuildInstruction {
     const t = L.text;
-    const instr: OnbuildInstruction = { keyword: 'ONBUILD', ...base, inner: null };
+    const instr = base as OnbuildInstruction;
+    instr.inner = null;
     if (start >= end) {
       this.problem('ONBUILD needs an instruction to run later', base.keywordSpan);
       return instr;
@@ -1047,7 +1058,11 @@ class Parser {
       if (!known) this.problem(`unknown instruction: ${base.keywordRaw}`, base.keywordSpan);
       else if (args.length === 0) this.problem(`${upper} needs at least one argument`, base.keywordSpan);
     }
-    return { keyword, ...base, args, argSpans };
+    const instr = base as GenericInstruction;
+    instr.keyword = keyword;
+    instr.args = args;
+    instr.argSpans = argSpans;
+    return instr;
   }
 
   /**
@@ -1144,7 +1159,16 @@ class Parser {
   }
 }
 
-type BaseFields = Omit<CommandInstruction, 'keyword' | 'command'>;
+/**
+ * The fields every instruction has. The parse functions add their own fields to this object and return it
+ * as their instruction type: one object per instruction, with the same key order as a literal would have.
+ */
+type BaseFields = Omit<CommandInstruction, 'keyword' | 'command'> & { keyword: string };
+
+// Shared by every instruction without flags or heredocs (most of them). Frozen: adding to one would
+// change every instruction, so it must fail loudly instead.
+const NO_FLAGS = Object.freeze([]) as unknown as Flag[];
+const NO_HEREDOCS = Object.freeze([]) as unknown as Heredoc[];
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
