@@ -14,7 +14,7 @@ import type {
 } from '../dockerfile/ast.js';
 import { parseMountFlag } from '../dockerfile/mounts.js';
 import { resolveImageRef } from '../dockerfile/substitution.js';
-import type { Entry, LintModel, Mount, RunScript, Stage } from '../rules/dockerfile/types.js';
+import type { Entry, EntryOf, LintModel, Mount, RunScript, Stage } from '../rules/dockerfile/types.js';
 import { basename, nonFlagArgs, hasFlag } from '../shell/commands.js';
 import { parseShellDetailed, parseShellFast, scriptPositionMapper, type PositionMapper } from '../shell/shell.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
@@ -120,6 +120,10 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
       }
       return cached;
     },
+    entriesOf<K extends Instruction['keyword']>(keyword: K): readonly EntryOf<K>[] {
+      byKeyword ??= indexByKeyword(entries);
+      return (byKeyword.get(keyword) ?? NO_ENTRIES) as readonly EntryOf<K>[];
+    },
     runs: () => (runs ??= collectRuns(model)),
     derived<T>(compute: (model: LintModel) => T): T {
       if (derivedCache.has(compute)) return derivedCache.get(compute) as T;
@@ -128,9 +132,23 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
       return value;
     },
   };
+  let byKeyword: Map<string, Entry[]> | null = null;
   let runs: RunScript[] | null = null;
   const derivedCache = new Map<(model: LintModel) => unknown, unknown>();
   return model;
+}
+
+const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+
+function indexByKeyword(entries: readonly Entry[]): Map<string, Entry[]> {
+  const index = new Map<string, Entry[]>();
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const list = index.get(entry.instruction.keyword);
+    if (list === undefined) index.set(entry.instruction.keyword, [entry]);
+    else list.push(entry);
+  }
+  return index;
 }
 
 function collectRuns(model: LintModel): RunScript[] {

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { runSteps } from './util/rules-a.js';
+import { runsCommand } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -21,6 +22,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'cd')) return;
     for (const step of runSteps(model, false)) {
       const cd = step.commands.find((command) => command.name === 'cd');
       if (!cd) continue;

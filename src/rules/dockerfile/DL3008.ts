@@ -1,6 +1,7 @@
 import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
 import { hasArg, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
+import { runsCommand } from './util/command-names.js';
 
 /** `pkg=1.2`, a release pin `pkg/bookworm-backports`, or a local `.deb` file. */
 function isPinned(word: ShellWord): boolean {
@@ -33,6 +34,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'apt-get')) return;
     reportUnpinnedPackages(model, context, {
       packages: (command) =>
         command.name === 'apt-get' && hasArg(command, 'install')

@@ -2,6 +2,7 @@ import type { Instruction } from '../../dockerfile/ast.js';
 import type { ShellCommand } from '../../shell/types.js';
 import type { DockerfileRule, Mount, Stage } from './types.js';
 import { hasArg, hasCacheMountOn, runSteps } from './util/rules-a.js';
+import { runsCommand } from './util/command-names.js';
 
 const APT_TOOLS = new Set(['apt', 'apt-get', 'aptitude']);
 
@@ -60,6 +61,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, ...APT_TOOLS)) return;
     // Stages that end up in an image: the last one, and those other stages are built FROM.
     const keptStages = new Set<Stage>();
     const last = model.stages[model.stages.length - 1];

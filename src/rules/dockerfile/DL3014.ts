@@ -1,6 +1,7 @@
 import type { ShellCommand } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
 import { countFlag, hasArg, hasFlag, runSteps } from './util/rules-a.js';
+import { runsCommand } from './util/command-names.js';
 
 /** `-y`/`--yes`/`--assume-yes`, or quiet level 2 (`-qq`, `-q=2`), which implies yes. */
 function isNonInteractive(command: ShellCommand): boolean {
@@ -28,6 +29,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'apt-get')) return;
     for (const step of runSteps(model, true)) {
       const offender = step.commands.find(
         (command) => command.name === 'apt-get' && hasArg(command, 'install') && !isNonInteractive(command),

@@ -1,6 +1,7 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
 import { hasArg, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
+import { runsCommand } from './util/command-names.js';
 
 const GIT_PREFIXES = ['git://', 'git+ssh://', 'git+http://', 'git+https://'];
 const TARBALL_SUFFIXES = ['.tar', '.tar.gz', '.tgz'];
@@ -48,6 +49,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'npm')) return;
     reportUnpinnedPackages(model, context, {
       packages: (command) => installedPackages(command) ?? [],
       isPinned: (word) => isPinned(word.value),

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { hasArg, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
+import { runsCommand } from './util/command-names.js';
 
 /** `pkg=1.2`, `pkg~1.2`, `pkg>1.2`, `pkg<2`, or a local `.apk` file. */
 function isPinned(spec: string): boolean {
@@ -32,6 +33,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'apk')) return;
     reportUnpinnedPackages(model, context, {
       packages: (command) =>
         command.name === 'apk' && hasArg(command, 'add')

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { hasArg, hasCacheMountOn, hasFlag, runSteps } from './util/rules-a.js';
+import { runsCommand } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -22,6 +23,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'apk')) return;
     for (const step of runSteps(model, true)) {
       const offender = step.commands.find(
         (command) => command.name === 'apk' && hasArg(command, 'add') && !hasFlag(command, 'no-cache'),

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { runSteps } from './util/rules-a.js';
+import { runsCommand } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -18,6 +19,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'apt')) return;
     for (const step of runSteps(model, true)) {
       const apt = step.commands.find((command) => command.name === 'apt');
       if (!apt) continue;

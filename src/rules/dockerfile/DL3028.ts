@@ -1,6 +1,7 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
 import { hasArg, isFlagWord, listNames, reportUnpinnedPackages } from './util/rules-a.js';
+import { runsCommand } from './util/command-names.js';
 
 /** gem install options whose value is the next word (so that word is not a gem name). */
 const VALUE_OPTIONS = new Set([
@@ -68,6 +69,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'gem')) return;
     reportUnpinnedPackages(model, context, {
       packages: gemNames,
       isPinned: (word) => word.value.includes(':'),

@@ -1,6 +1,7 @@
 import type { DockerfileRule } from './types.js';
 import { anchorOf, cmdHasAnyArg, runEntries } from './util/rules-b.js';
 import type { ShellCommand } from '../../shell/types.js';
+import { runsCommand } from './util/command-names.js';
 
 const isInstall = (c: ShellCommand): boolean => cmdHasAnyArg(c, 'yum', ['install']);
 // Hadolint's test is "yum with `clean` OR `all`", or an `rm` with `-rf` OR the yum cache path.
@@ -26,6 +27,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'yum')) return;
     for (const { entry, commands } of runEntries(model)) {
       const install = commands.findIndex(isInstall);
       if (install < 0) continue;

@@ -2,6 +2,7 @@ import type { DockerfileRule } from './types.js';
 import { anchorOf, cmdHasAnyArg, listWords, nonFlagWords, runEntries } from './util/rules-b.js';
 import { rpmPackagePinned } from './util/rpm-pin.js';
 import type { ShellWord } from '../../shell/types.js';
+import { runsCommand } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -28,6 +29,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'yum')) return;
     for (const { entry, commands } of runEntries(model)) {
       const bad: ShellWord[] = [];
       for (const cmd of commands) {

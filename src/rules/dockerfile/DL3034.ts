@@ -1,5 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { anchorOf, cmdHasAnyArg, hasAnyFlag, runEntries } from './util/rules-b.js';
+import { runsCommand } from './util/command-names.js';
 
 const CHANGING_VERBS = ['install', 'in', 'remove', 'rm', 'source-install', 'si', 'patch'];
 
@@ -22,6 +23,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'zypper')) return;
     for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find(
         (c) => cmdHasAnyArg(c, 'zypper', CHANGING_VERBS) && !hasAnyFlag(c, ['n', 'y', 'non-interactive', 'no-confirm']),

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { anchorOf, cmdHasAnyArg, runEntries } from './util/rules-b.js';
+import { runsCommand } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -17,6 +18,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'zypper')) return;
     for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find((c) => cmdHasAnyArg(c, 'zypper', ['dist-upgrade', 'dup']));
       if (!offender) continue;

@@ -1,6 +1,7 @@
 import type { DockerfileRule } from './types.js';
 import { anchorOf, cmdHasAnyArg, hasCacheMountContaining, runEntries } from './util/rules-b.js';
 import type { ShellCommand } from '../../shell/types.js';
+import { runsCommand } from './util/command-names.js';
 
 const isInstall = (c: ShellCommand): boolean => cmdHasAnyArg(c, 'zypper', ['install', 'in']);
 const isClean = (c: ShellCommand): boolean => cmdHasAnyArg(c, 'zypper', ['clean', 'cc']);
@@ -24,6 +25,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'zypper')) return;
     for (const { entry, commands } of runEntries(model)) {
       const install = commands.findIndex(isInstall);
       if (install < 0) continue;

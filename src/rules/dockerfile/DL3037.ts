@@ -1,6 +1,7 @@
 import type { DockerfileRule } from './types.js';
 import { anchorOf, cmdHasAnyArg, listWords, nonFlagWords, runEntries } from './util/rules-b.js';
 import type { ShellWord } from '../../shell/types.js';
+import { runsCommand } from './util/command-names.js';
 
 const pinned = (word: string): boolean => /[=<>]/.test(word) || word.endsWith('.rpm');
 
@@ -23,6 +24,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'zypper')) return;
     for (const { entry, commands } of runEntries(model)) {
       const bad: ShellWord[] = [];
       for (const cmd of commands) {

@@ -1,5 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { anchorOf, cmdHasAnyArg, hasAnyFlag, runEntries } from './util/rules-b.js';
+import { runsCommand } from './util/command-names.js';
 
 const INSTALL_WORDS = ['install', 'groupinstall', 'localinstall'];
 
@@ -21,6 +22,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'dnf', 'microdnf')) return;
     for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find(
         (c) => cmdHasAnyArg(c, ['dnf', 'microdnf'], INSTALL_WORDS) && !hasAnyFlag(c, ['y', 'assumeyes']),

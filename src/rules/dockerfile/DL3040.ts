@@ -1,6 +1,7 @@
 import type { DockerfileRule } from './types.js';
 import { anchorOf, cmdHasAnyArg, hasCacheMountContaining, runEntries } from './util/rules-b.js';
 import type { ShellCommand } from '../../shell/types.js';
+import { runsCommand } from './util/command-names.js';
 
 const INSTALL_WORDS = ['install', 'in', 'upgrade', 'up', 'upgrade-minimal', 'up-min', 'reinstall', 'rei'];
 
@@ -27,6 +28,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'dnf', 'microdnf')) return;
     for (const { entry, commands } of runEntries(model)) {
       if (hasCacheMountContaining(model, entry.instruction, ['/var/cache/libdnf5', '.cache/libdnf5'])) continue;
       // Each tool is judged on its own: a `dnf clean all` does not clean up after microdnf.

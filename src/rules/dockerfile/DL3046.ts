@@ -1,5 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { anchorOf, hasAnyFlag, runEntries, shortFlagValue } from './util/rules-b.js';
+import { runsCommand } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -20,6 +21,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'useradd')) return;
     for (const { entry, commands } of runEntries(model)) {
       for (const cmd of commands) {
         if (cmd.name !== 'useradd' || hasAnyFlag(cmd, ['l', 'no-log-init']) || !hasAnyFlag(cmd, ['u', 'uid'])) continue;

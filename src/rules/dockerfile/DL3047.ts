@@ -1,5 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { anchorOf, hasAnyFlag, runEntries } from './util/rules-b.js';
+import { runsCommand } from './util/command-names.js';
 
 const QUIET_FLAGS = ['progress', 'q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose'];
 
@@ -22,6 +23,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'wget')) return;
     for (const { entry, commands } of runEntries(model)) {
       const offender = commands.find((c) => c.name === 'wget' && !hasAnyFlag(c, QUIET_FLAGS) && !c.args.includes('-nv'));
       if (!offender) continue;

@@ -1,5 +1,6 @@
 import type { DockerfileRule, Entry, Stage } from './types.js';
 import { anchorOf, cmdHasAnyArg, hasCacheMountContaining, passes } from './util/rules-b.js';
+import { runsCommand } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -24,6 +25,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'yarn')) return;
     const { normal, onbuild } = passes(model);
     const failing = (entries: readonly Entry[]): Entry[] =>
       entries.filter((entry) => {

@@ -1,6 +1,7 @@
 import type { DockerfileRule } from './types.js';
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import { anchorOf, cmdHasAnyArg, nonFlagWords, runEntries } from './util/rules-b.js';
+import { runsCommand } from './util/command-names.js';
 
 /** Local paths and `.go` files need no version; otherwise a module needs `@version` (not @latest/@none). */
 function goTargetPinned(word: string): boolean {
@@ -46,6 +47,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'go')) return;
     for (const { entry, commands } of runEntries(model)) {
       // Words with an expansion may hold a version; they are not judged (docs/compatibility.md, DL3062).
       const bad = goTargets(commands).find((w) => !w.value.includes('$') && !goTargetPinned(w.value));

@@ -1,5 +1,6 @@
 import type { DockerfileRule, Entry, LintModel } from './types.js';
 import { anchorOf, passes } from './util/rules-b.js';
+import { runsCommand } from './util/command-names.js';
 
 function checkPass(model: LintModel, entries: readonly Entry[], report: (entry: Entry) => void): void {
   const seen = new Set<string>();
@@ -34,6 +35,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Nothing to check in a file whose RUNs never run the tool.
+    if (!runsCommand(model, 'curl') || !runsCommand(model, 'wget')) return;
     const { normal, onbuild } = passes(model);
     for (const pass of [normal, onbuild]) {
       checkPass(model, pass, (entry) => ctx.report(anchorOf(entry), 'this stage uses both wget and curl; settle on one of them'));

@@ -53,6 +53,9 @@ export interface Entry {
   wrapper?: OnbuildInstruction;
 }
 
+/** An entry whose instruction has keyword `K` (the instruction type narrowed accordingly). */
+export type EntryOf<K extends Instruction['keyword']> = Entry & { instruction: Instruction & { keyword: K } };
+
 /** A RUN (top level or ONBUILD payload) with its parsed shell: one element of `LintModel.runs()`. */
 export interface RunScript {
   entry: Entry;
@@ -89,6 +92,12 @@ export interface LintModel {
   shellText(instruction: Instruction): string | null;
   /** Parsed `--mount` flags of a RUN (empty for other instructions). */
   mounts(instruction: Instruction): Mount[];
+  /**
+   * The entries whose instruction has `keyword`, in file order: ONBUILD payloads (onbuild=true) under
+   * their own keyword, their wrappers under ONBUILD. The index is built on first call; most rules look
+   * at one or two kinds of instruction, and each walking every entry added up.
+   */
+  entriesOf<K extends Instruction['keyword']>(keyword: K): readonly EntryOf<K>[];
   /**
    * Every RUN entry in file order, ONBUILD payloads included (`entry.onbuild` tells them apart), with its
    * shell. Computed on first call and shared: most rules walk the RUNs, and each building its own list
