@@ -153,9 +153,8 @@ function indexByKeyword(entries: readonly Entry[]): Map<string, Entry[]> {
 
 function collectRuns(model: LintModel): RunScript[] {
   const result: RunScript[] = [];
-  for (const entry of model.entries) {
+  for (const entry of model.entriesOf('RUN')) {
     const instruction = entry.instruction;
-    if (instruction.keyword !== 'RUN') continue;
     const script = model.shell(instruction);
     result.push({
       entry,

@@ -35,6 +35,8 @@ export const rule: DockerfileRule = {
   check(model, context) {
     for (const comment of model.dockerfile.comments) {
       if (comment.directive) continue;
+      // Every pragma form names its tool; skip the pragma regexes for prose comments.
+      if (comment.text.indexOf('hadolint') < 0 && comment.text.indexOf('docksec') < 0) continue;
       // Same syntax as the linter's pragma reader: an invalid pragma is silently not a pragma.
       const pragma = parsePragma(comment.text);
       if (pragma === null || pragma.kind !== 'ignore') continue;

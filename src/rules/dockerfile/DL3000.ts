@@ -27,9 +27,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('WORKDIR')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'WORKDIR') continue;
+      if (entry.onbuild) continue;
       const written = instruction.args[0] ?? '';
       const path = stripQuotes(written);
       if (looksAbsolute(path)) continue;

@@ -33,9 +33,9 @@ export const rule: DockerfileRule = {
   check(model, context) {
     // Per stage: the USER instruction that set root last, or none once a later USER dropped it.
     const lastRootUser = new Map<Stage, Instruction>();
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('USER')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'USER' || entry.stage === null) continue;
+      if (entry.onbuild || entry.stage === null) continue;
       if (isRootUser(instruction.args[0] ?? '')) lastRootUser.set(entry.stage, instruction);
       else lastRootUser.delete(entry.stage);
     }

@@ -26,9 +26,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('EXPOSE')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'EXPOSE') continue;
+      if (entry.onbuild) continue;
       const bad = instruction.args
         .map((word, index) => ({ word, index }))
         .filter(({ word }) => numericPorts(word).some((port) => port > MAX_PORT));

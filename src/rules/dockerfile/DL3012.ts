@@ -31,9 +31,9 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     const firstLine = new Map<Stage | null, number>();
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('HEALTHCHECK')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'HEALTHCHECK') continue;
+      if (entry.onbuild) continue;
       const earlier = firstLine.get(entry.stage);
       if (earlier === undefined) {
         firstLine.set(entry.stage, instruction.span.start.line);

@@ -26,9 +26,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('ADD')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'ADD') continue;
+      if (entry.onbuild) continue;
       const plainIndexes = instruction.sources
         .map((source, index) => ({ source, index }))
         .filter(({ source }) => !isArchiveName(source) && !isRemote(source));

@@ -21,9 +21,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('COPY')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'COPY' || instruction.sources.length < 2) continue;
+      if (entry.onbuild || instruction.sources.length < 2) continue;
       if (stripQuotes(instruction.dest).endsWith('/')) continue;
       context.report(
         instruction,

@@ -26,9 +26,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('COPY')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'COPY') continue;
+      if (entry.onbuild) continue;
       const from = flagValue(instruction, 'from');
       if (from === undefined) continue;
       const value = from.value;

@@ -21,10 +21,10 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('COPY')) {
       const instruction = entry.instruction;
       const stage = entry.stage;
-      if (entry.onbuild || instruction.keyword !== 'COPY' || stage === null) continue;
+      if (entry.onbuild || stage === null) continue;
       const from = flagValue(instruction, 'from');
       if (from === undefined) continue;
       // Stage names are case-insensitive in BuildKit; `--from=<own index>` is the same stage too.

@@ -21,9 +21,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('ONBUILD')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'ONBUILD') continue;
+      if (entry.onbuild) continue;
       // The parser leaves `inner` null for payloads it rejects (ONBUILD ONBUILD), so fall back to the text.
       const keyword = instruction.inner?.keyword ?? (instruction.rawArgs.trimStart().split(/\s/, 1)[0] ?? '').toUpperCase();
       if (!FORBIDDEN.includes(keyword)) continue;

@@ -13,6 +13,8 @@ function referencedNames(text: string): Set<string> {
 
 /** Keys of `pairs` referenced in the value of some OTHER pair of the same instruction (linear time). */
 function crossReferences(pairs: readonly KeyValue[]): KeyValue[] {
+  // A reference needs another pair and a `$` in some value; most ENVs have neither.
+  if (pairs.length < 2 || !pairs.some((pair) => pair.value.includes('$'))) return [];
   const refs = pairs.map((p) => referencedNames(p.value));
   const referencingPairs = new Map<string, number>();
   for (const set of refs) for (const name of set) referencingPairs.set(name, (referencingPairs.get(name) ?? 0) + 1);

@@ -32,9 +32,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('LABEL')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'LABEL') continue;
+      if (entry.onbuild) continue;
       for (const pair of instruction.pairs) {
         const problem = labelKeyProblem(pair.key);
         if (!problem) continue;

@@ -28,9 +28,9 @@ export const rule: DockerfileRule = {
   check(model, ctx) {
     if (!model.config.strictLabels) return;
     const schema = model.config.labelSchema;
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('LABEL')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'LABEL') continue;
+      if (entry.onbuild) continue;
       const extra = instruction.pairs.find((p) => !Object.hasOwn(schema, p.key));
       if (!extra) continue;
       ctx.report(instruction, `label '${extra.key}' is not in the label schema and strict labels are on`, extra.span);

@@ -17,9 +17,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entries) {
+    for (const entry of model.entriesOf('COPY')) {
       const instruction = entry.instruction;
-      if (entry.onbuild || instruction.keyword !== 'COPY') continue;
+      if (entry.onbuild) continue;
       const from = instruction.flags.find((f) => f.name === 'from');
       if (!from) continue;
       if (stripQuotes(instruction.dest) !== '/' || !instruction.sources.some((s) => stripQuotes(s) === '/')) continue;

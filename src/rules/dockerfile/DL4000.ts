@@ -15,8 +15,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entries) {
-      if (entry.onbuild || entry.instruction.keyword !== 'MAINTAINER') continue;
+    for (const entry of model.entriesOf('MAINTAINER')) {
+      if (entry.onbuild) continue;
       ctx.report(entry.instruction, 'MAINTAINER is deprecated; use a LABEL (org.opencontainers.image.authors) instead', entry.instruction.keywordSpan);
     }
   },

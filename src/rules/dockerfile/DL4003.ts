@@ -19,8 +19,8 @@ export const rule: DockerfileRule = {
   },
   check(model, ctx) {
     const seen = new Set<Stage | null>();
-    for (const entry of model.entries) {
-      if (entry.onbuild || entry.instruction.keyword !== 'CMD') continue;
+    for (const entry of model.entriesOf('CMD')) {
+      if (entry.onbuild) continue;
       if (!seen.has(entry.stage)) {
         seen.add(entry.stage);
         continue;

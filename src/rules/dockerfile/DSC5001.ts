@@ -1,5 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { findOption, runCommands } from './util/dsc.js';
+import { findOption, runCommandsNamed } from './util/dsc.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -26,8 +26,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommands(model)) {
-      if (cmd.name !== 'curl') continue;
+    for (const { run, cmd } of runCommandsNamed(model, 'curl')) {
       const word = findOption(cmd, ['insecure', 'proxy-insecure', 'doh-insecure'], 'k');
       if (word === undefined) continue;
       context.report(run.anchor, `curl ${word.value} disables TLS certificate verification for the download`, word.span);

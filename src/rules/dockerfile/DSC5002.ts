@@ -1,6 +1,8 @@
 import type { DockerfileRule } from './types.js';
 import { findOption, runCommands } from './util/dsc.js';
 
+const WGETRC_CHECK_OFF = /\bcheck_certificate\s*=\s*(off|no|false|0)\b/i;
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DSC5002',
@@ -31,7 +33,7 @@ export const rule: DockerfileRule = {
       }
       // Writing the setting into a wgetrc (`echo check_certificate=off >> ~/.wgetrc`).
       for (const word of cmd.words) {
-        if (/\bcheck_certificate\s*=\s*(off|no|false|0)\b/i.test(word.value)) {
+        if (word.value.includes('=') && WGETRC_CHECK_OFF.test(word.value)) {
           context.report(run.anchor, 'This writes check_certificate=off into a wgetrc, disabling TLS verification for wget', word.span);
           break;
         }

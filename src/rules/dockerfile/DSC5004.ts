@@ -1,5 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { findOption, runCommands } from './util/dsc.js';
+import { findOption, runCommandsNamed } from './util/dsc.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -20,8 +20,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommands(model)) {
-      if (cmd.name !== 'apk') continue;
+    for (const { run, cmd } of runCommandsNamed(model, 'apk')) {
       const word = findOption(cmd, ['allow-untrusted']);
       if (word !== undefined) context.report(run.anchor, 'apk --allow-untrusted installs packages without checking their signature', word.span);
     }

@@ -1,6 +1,6 @@
 import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { runCommands } from './util/dsc.js';
+import { type EffectiveCommand, runCommands } from './util/dsc.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const INSECURE_FLAGS = ['allow-unauthenticated', 'allow-insecure-repositories', 'allow-downgrade-to-insecure-repositories', 'force-yes'];
@@ -18,6 +18,45 @@ function hasTrustedYes(text: string): boolean {
     if (m.index > 0 && text.lastIndexOf('[', m.index - 1) > text.lastIndexOf(']', m.index - 1)) return true;
   }
   return false;
+}
+
+interface Found {
+  word: ShellWord;
+  message: string;
+}
+
+/** The first insecure flag or `-o` option of an apt command. */
+function aptOptionFinding(cmd: EffectiveCommand): Found | undefined {
+  for (let i = 0; i < cmd.words.length; i++) {
+    const v = cmd.words[i]!.value;
+    if (v === '--') break;
+    const long = v.startsWith('--') ? v.slice(2).split('=')[0]! : '';
+    if (INSECURE_FLAGS.includes(long)) return { word: cmd.words[i]!, message: `${cmd.name} ${v} installs packages without verifying their signatures` };
+    // `-o Item=value`, `-oItem=value`, `--option Item=value`, `--option=Item=value`.
+    let option: ShellWord | undefined;
+    let value = '';
+    if (v === '-o' || v === '--option') {
+      option = cmd.words[i + 1];
+      value = option?.value ?? '';
+    } else if (v.startsWith('-o') && !v.startsWith('--')) {
+      option = cmd.words[i];
+      value = v.slice(2);
+    } else if (v.startsWith('--option=')) {
+      option = cmd.words[i];
+      value = v.slice('--option='.length);
+    }
+    if (option !== undefined && INSECURE_OPTION.test(value)) return { word: option, message: `${cmd.name} -o ${value} turns off repository signature or TLS checks` };
+  }
+  return undefined;
+}
+
+/** Settings written into apt configuration or sources files by echo/printf/tee/sed. */
+function writtenSettingFinding(cmd: EffectiveCommand): Found | undefined {
+  for (const word of cmd.words) {
+    if (hasTrustedYes(word.value)) return { word, message: 'This writes an apt source marked [trusted=yes], so its packages are installed without signature checks' };
+    if (word.value.includes('::') && INSECURE_OPTION.test(word.value)) return { word, message: 'This writes an apt setting that turns off repository signature or TLS checks' };
+  }
+  return undefined;
 }
 
 export const rule: DockerfileRule = {
@@ -52,39 +91,9 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     for (const { run, cmd } of runCommands(model)) {
-      let reported = false;
-      const report = (word: ShellWord, what: string): void => {
-        if (!reported) context.report(run.anchor, what, word.span);
-        reported = true;
-      };
-      if (APT.has(cmd.name)) {
-        for (let i = 0; i < cmd.words.length; i++) {
-          const v = cmd.words[i]!.value;
-          if (v === '--') break;
-          const long = v.startsWith('--') ? v.slice(2).split('=')[0]! : '';
-          if (INSECURE_FLAGS.includes(long)) report(cmd.words[i]!, `${cmd.name} ${v} installs packages without verifying their signatures`);
-          // `-o Item=value`, `-oItem=value`, `--option Item=value`, `--option=Item=value`.
-          let option: ShellWord | undefined;
-          let value = '';
-          if (v === '-o' || v === '--option') {
-            option = cmd.words[i + 1];
-            value = option?.value ?? '';
-          } else if (v.startsWith('-o') && !v.startsWith('--')) {
-            option = cmd.words[i];
-            value = v.slice(2);
-          } else if (v.startsWith('--option=')) {
-            option = cmd.words[i];
-            value = v.slice('--option='.length);
-          }
-          if (option !== undefined && INSECURE_OPTION.test(value)) report(option, `${cmd.name} -o ${value} turns off repository signature or TLS checks`);
-        }
-        continue;
-      }
-      // Settings written into apt configuration or sources files by echo/printf/tee/sed.
-      for (const word of cmd.words) {
-        if (hasTrustedYes(word.value)) report(word, 'This writes an apt source marked [trusted=yes], so its packages are installed without signature checks');
-        else if (word.value.includes('::') && INSECURE_OPTION.test(word.value)) report(word, 'This writes an apt setting that turns off repository signature or TLS checks');
-      }
+      // One finding per command: the first insecure word.
+      const found = APT.has(cmd.name) ? aptOptionFinding(cmd) : writtenSettingFinding(cmd);
+      if (found !== undefined) context.report(run.anchor, found.message, found.word.span);
     }
   },
 };

@@ -40,7 +40,7 @@ export const rule: DockerfileRule = {
           continue;
         }
       }
-      const word = cmd.words.find((w) => GPGCHECK_OFF.test(w.value));
+      const word = cmd.words.find((w) => w.value.includes('=') && GPGCHECK_OFF.test(w.value));
       if (word !== undefined) context.report(run.anchor, `'${word.value.trim()}' turns off package signature checks for a repository`, word.span);
     }
   },

@@ -35,7 +35,7 @@ export const rule: DockerfileRule = {
           continue;
         }
       }
-      const macro = cmd.words.find((w) => PKGVERIFY_OFF.test(w.value));
+      const macro = cmd.words.find((w) => w.value.includes('_pkgverify_level') && PKGVERIFY_OFF.test(w.value));
       if (macro !== undefined) context.report(run.anchor, `'${macro.value.trim()}' lowers rpm's package verification`, macro.span);
     }
   },

@@ -4,6 +4,9 @@ import { envSettings, isFalsy, positionals, runCommands } from './util/dsc.js';
 const STRICT_SSL_KEYS = new Set(['strict-ssl', 'strict_ssl', 'enablestrictssl', 'strictssl']);
 const ENV_NAMES = ['npm_config_strict_ssl', 'NPM_CONFIG_STRICT_SSL', 'YARN_STRICT_SSL', 'YARN_ENABLE_STRICT_SSL', 'yarn_strict_ssl', 'PNPM_CONFIG_STRICT_SSL'];
 
+const NODE_PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx']);
+const NPMRC_STRICT_SSL_OFF = /(^|\s)strict-ssl\s*=\s*(false|0)\b/i;
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DSC5009',
@@ -32,7 +35,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     for (const { run, cmd } of runCommands(model)) {
-      if (['npm', 'yarn', 'pnpm', 'npx'].includes(cmd.name)) {
+      if (NODE_PACKAGE_MANAGERS.has(cmd.name)) {
         // `--strict-ssl=false`, `--no-strict-ssl`, `--strict-ssl false`.
         const flagAt = cmd.words.findIndex((w, i) => {
           const v = w.value;
@@ -59,7 +62,7 @@ export const rule: DockerfileRule = {
         continue;
       }
       // `echo strict-ssl=false >> .npmrc`.
-      const word = cmd.words.find((w) => /(^|\s)strict-ssl\s*=\s*(false|0)\b/i.test(w.value));
+      const word = cmd.words.find((w) => w.value.includes('=') && NPMRC_STRICT_SSL_OFF.test(w.value));
       if (word !== undefined) context.report(run.anchor, 'This writes strict-ssl=false into an npm config file', word.span);
     }
     for (const setting of envSettings(model, new Set(ENV_NAMES))) {

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { envSettings, isFalsy, positionals, runCommands } from './util/dsc.js';
+import { envSettings, isFalsy, positionals, runCommandsNamed } from './util/dsc.js';
 
 const SSL_VERIFY_KEY = /^http\.(.+\.)?sslverify$/i;
 
@@ -29,8 +29,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommands(model)) {
-      if (cmd.name !== 'git') continue;
+    for (const { run, cmd } of runCommandsNamed(model, 'git')) {
       // `git -c http.sslVerify=false ...` (also `-chttp.sslVerify=false`, `--config-env` is not a value).
       for (let i = 0; i < cmd.words.length; i++) {
         const v = cmd.words[i]!.value;

@@ -111,6 +111,25 @@ export function runCommands(model: LintModel): readonly RunCommand[] {
   return model.derived(collectRunCommands);
 }
 
+const NO_RUN_COMMANDS: readonly RunCommand[] = Object.freeze([]);
+
+/** The effective commands named `name` (`curl`), in file order; from a per-file index. */
+export function runCommandsNamed(model: LintModel, name: string): readonly RunCommand[] {
+  return model.derived(indexRunCommands).get(name) ?? NO_RUN_COMMANDS;
+}
+
+function indexRunCommands(model: LintModel): Map<string, RunCommand[]> {
+  const index = new Map<string, RunCommand[]>();
+  const commands = runCommands(model);
+  for (let i = 0; i < commands.length; i++) {
+    const one = commands[i]!;
+    const list = index.get(one.cmd.name);
+    if (list === undefined) index.set(one.cmd.name, [one]);
+    else list.push(one);
+  }
+  return index;
+}
+
 function collectRunCommands(model: LintModel): RunCommand[] {
   const list: RunCommand[] = [];
   for (const run of model.runs()) for (const command of run.commands) list.push({ run, cmd: effective(command) });

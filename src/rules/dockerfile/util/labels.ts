@@ -15,9 +15,9 @@ export function checkLabelValues(
   message: (pair: KeyValue, type: LabelType) => string,
 ): void {
   const schema = model.config.labelSchema;
-  for (const entry of model.entries) {
+  for (const entry of model.entriesOf('LABEL')) {
     const instruction = entry.instruction;
-    if (entry.onbuild || instruction.keyword !== 'LABEL') continue;
+    if (entry.onbuild) continue;
     const reported = new Set<string>();
     for (const pair of instruction.pairs) {
       if (!Object.hasOwn(schema, pair.key) || reported.has(pair.key)) continue;
