@@ -8,10 +8,10 @@
  * `N>&M`, ...), joined by `&&`, `||`, `;`, `&`, `|`, `|&` and newlines; words made of plain text, `\`
  * escapes, '...', "..." (with `\` escapes and expansions), `$'...'`, `$NAME`, `$1`, `$@`, simple
  * `${NAME...}`, `$(...)` (parsed recursively); `export`/`local`/`declare`/... and `unset`;
- * comments; `( ... )`, `{ ...; }`, `if`/`elif`/`else`, `for NAME in ...`, `while`/`until`, `case` with plain
- * patterns; `[ ... ]` tests of simple shapes.
+ * comments; `( ... )`, `{ ...; }`, `name() { ...; }`, `if`/`elif`/`else`, `for NAME in ...`, `while`/`until`,
+ * `case` with plain patterns; `[ ... ]` tests of simple shapes.
  *
- * Everything else (functions, `[[ ]]`, `((...))`, `$((...))`, backticks, heredocs, here-strings, process
+ * Everything else (`function name`, `[[ ]]`, `((...))`, `$((...))`, backticks, heredocs, here-strings, process
  * substitution, arrays, `!`, odd escapes, unbalanced quotes, syntax errors, ...) makes `parseShellFast`
  * return null, and the caller uses tree-sitter. Where tree-sitter's reading of a construct differs from a
  * shell's, this parser follows tree-sitter (the model must not depend on which path ran) or declines.
@@ -83,6 +83,8 @@ const RESERVED = new Set([
   'if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in',
   'function', 'select', 'coproc', '{', '}', '!', '[[', ']]', ']',
 ]);
+/** `name()` / `name ( )` and the `{` that opens its body (which must be followed by a blank or newline). */
+const FUNCTION_HEADER = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([ \t]*\)[ \t]*\{(?=[ \t\n])/y;
 /** Commands tree-sitter models as `declaration_command` / `unset_command` (keyword, then words). */
 const DECLARATION_KEYWORDS = new Set(['declare', 'typeset', 'export', 'readonly', 'local']);
 const UNSET_KEYWORDS = new Set(['unset', 'unsetenv']);
@@ -197,6 +199,8 @@ function decline(): never {
 class FastParser {
   /** Set while reading a simple command's argument, the only place a bare `{}` word is accepted. */
   private bracesArgument = false;
+  /** Set while reading a simple command's argument, the only place tree-sitter's `$A-$B-x` split is modelled. */
+  private splitAllowed = false;
   /** How many `case` statements enclose the current position. */
   private caseDepth = 0;
   /** Commands in tree-sitter's pre-order; null marks a slot reserved for a command that emitted nothing. */
@@ -211,7 +215,7 @@ class FastParser {
   /**
    * True while the command about to be parsed is the first of its `&&`/`||`/`|` chain and not negated.
    * tree-sitter hangs a redirection of a later command on the whole chain, and then loses the words
-   * after the redirection target (`x && a >f b`: `b` is no argument of `a`), so those are declined.
+   * after the redirection target (`x && a >f b`: `b` is no argument of `a`).
    */
   private chainStart = true;
 
@@ -339,7 +343,7 @@ class FastParser {
       this.pos++;
       this.skipBlank();
       const keyword = this.reservedWordAt();
-      if (keyword !== null || this.plainWordAt() === '[[' || this.assignmentAhead()) decline();
+      if (keyword !== null || this.plainWordAt() === '[[' || this.assignmentAhead() || this.functionHeaderAt() !== null) decline();
       this.chainStart = false;
     }
     this.command();
@@ -383,7 +387,9 @@ class FastParser {
     }
     const keyword = this.reservedWordAt();
     if (keyword === null) {
-      this.simpleCommand();
+      const header = this.functionHeaderAt();
+      if (header !== null) this.functionDefinition(header);
+      else this.simpleCommand();
       return;
     }
     this.enter();
@@ -410,6 +416,27 @@ class FastParser {
       default:
         decline();
     }
+    this.depth--;
+    this.redirectsAfterCompound();
+  }
+
+  /** `name() {` at the position, or null. */
+  private functionHeaderAt(): RegExpExecArray | null {
+    if (!isIdentifierStart(this.ch())) return null;
+    FUNCTION_HEADER.lastIndex = this.pos;
+    return FUNCTION_HEADER.exec(this.text);
+  }
+
+  /**
+   * `name() { ...; }`: tree-sitter's function_definition emits no command of its own, only the commands of
+   * its body (a `{ }` group here; `function name`, `( )` bodies and odd names are left to tree-sitter).
+   */
+  private functionDefinition(header: RegExpExecArray): void {
+    const name = header[1]!;
+    if (RESERVED.has(name) || DECLARATION_KEYWORDS.has(name) || UNSET_KEYWORDS.has(name)) decline();
+    this.enter();
+    this.pos += header[0].length; // up to and including `{`
+    this.body('}');
     this.depth--;
     this.redirectsAfterCompound();
   }
@@ -671,13 +698,17 @@ class FastParser {
         redirected = true;
         continue;
       }
-      if (redirected && !chainStart) decline();
-      this.bracesArgument = true;
+      // In a later command of a chain tree-sitter hangs the redirection on the whole chain and reads every
+      // word after it as one more redirection target: those words are no arguments (their `$(...)`s still count).
+      const lost = redirected && !chainStart;
+      this.bracesArgument = !lost;
+      this.splitAllowed = !lost;
       const word = this.word();
       this.bracesArgument = false;
+      this.splitAllowed = false;
       if (!word) decline();
       if (word.plain && (word.value === '==' || word.value === '=~')) decline(); // tree-sitter drops the operator word
-      args.push(word);
+      if (!lost) args.push(word);
     }
     if (nameWord.dynamic) return; // `$PM install`: the command is unknown
     let name = nameWord.value;
@@ -816,7 +847,11 @@ class FastParser {
     let afterTextPiece = false;
     // Only for this word itself, not for words of a `$(...)` inside it.
     const bracesArgument = this.bracesArgument;
+    const splitAllowed = this.splitAllowed;
     this.bracesArgument = false;
+    this.splitAllowed = false;
+    // An earlier piece was quoted or expanded (escapes do not count: they belong to the text token).
+    let quotedOrExpanded = false;
     for (;;) {
       const c = this.ch();
       if (c === -1) break;
@@ -865,18 +900,33 @@ class FastParser {
         if (close === -1 || close >= this.end) decline();
         value += text.slice(this.pos + 1, close);
         this.pos = close + 1;
+        quotedOrExpanded = true;
       } else if (c === DQUOTE) {
         const inner = this.doubleQuoted();
         value += inner.value;
         dynamic ||= inner.dynamic;
+        quotedOrExpanded = true;
       } else if (c === DOLLAR) {
         const dollarAt = this.pos;
         const simple = this.ch(1) !== LBRACE && this.ch(1) !== LPAREN && this.ch(1) !== SQUOTE;
         const expansion = this.dollar(false);
         if (expansion === null) decline();
-        // tree-sitter splits `$A-$B-x` into two words at the second `$` (`$A-$`, `B-x`); it does so for a
-        // `$NAME` after an earlier quoted/expanded piece when more text follows, so that is declined
-        if (simple && continued && this.ch() !== -1 && !(this.ch() < 128 && CLASS[this.ch()]! & WORD_END)) decline();
+        // tree-sitter splits `$A-$B-x` into two words after the second `$` (`$A-$`, `B-x`): a `$NAME`
+        // that follows unquoted text after an earlier quoted/expanded piece, with more text after the name
+        // (not `= : % # @ ?`, which its scanner takes as part of a variable name, nor a quote or `$`).
+        // Modelled only for a command's arguments; elsewhere (test operands, targets, ...) a `$NAME` after an
+        // earlier quoted/escaped/expanded piece with more text after it is declined.
+        if (simple && continued) {
+          const after = this.ch();
+          if (!splitAllowed) {
+            if (after !== -1 && !(after < 128 && CLASS[after]! & WORD_END)) decline();
+          } else if (afterText && quotedOrExpanded && splitsAfterName(after)) {
+            this.pos = dollarAt + 1;
+            value += '$';
+            break;
+          }
+        }
+        quotedOrExpanded = true;
         // ... and it splits `x$A$10` before `10` and reads `""$$` as text: `$N`, `$$`, `$@`... are accepted
         // only at a word's start
         if (simple && dollarAt !== start && !isIdentifierStart(text.charCodeAt(dollarAt + 1))) decline();
@@ -913,8 +963,6 @@ class FastParser {
     for (;;) {
       const c = this.ch();
       if (c === -1) decline();
-      // tree-sitter stretches an expansion over blanks-only text before it (`" $A"`, `"$A $B"`): not modelled
-      if ((c === DOLLAR || c === BACKTICK) && this.pos > textStart && isBlankRun(text, textStart, this.pos)) decline();
       if (c === DQUOTE) {
         this.pos++;
         return { value, dynamic };
@@ -927,12 +975,25 @@ class FastParser {
         value += next === DOLLAR || next === BACKTICK || next === DQUOTE || next === BACKSLASH ? text[this.pos + 1] : text.slice(this.pos, this.pos + 2);
         this.pos += 2;
       } else if (c === DOLLAR) {
+        // Blanks right after the opening quote, an expansion or a newline are no text to tree-sitter: it
+        // stretches the next expansion over them (`"$A $B"`). The blanks leave the value, and a `$NAME`'s
+        // value becomes `${` + its source text without the first blank + `}` (`${$B}`, `${ $B}` for two).
+        let blanks = this.pos;
+        while (blanks > textStart && isBlank(text.charCodeAt(blanks - 1))) blanks--;
+        const stretched = blanks < this.pos && (blanks === textStart || text.charCodeAt(blanks - 1) === NL);
+        const dollarAt = this.pos;
         const expansion = this.dollar(true);
         if (expansion === null) {
+          if (stretched) decline();
           value += '$';
           this.pos++;
         } else {
-          value += expansion.value;
+          if (stretched) {
+            value = value.slice(0, value.length - (dollarAt - blanks));
+            const next = text.charCodeAt(dollarAt + 1);
+            // `${...}` and `$(...)` keep their values; a `$NAME` / `$@` node's value is made from its text
+            value += next === LBRACE || next === LPAREN ? expansion.value : '${' + text.slice(blanks + 1, this.pos) + '}';
+          } else value += expansion.value;
           dynamic ||= expansion.dynamic;
           textStart = this.pos;
         }
@@ -1077,17 +1138,20 @@ function startsLine(text: string, at: number): boolean {
   return i < 0 || text.charCodeAt(i) === NL;
 }
 
-function isBlankRun(text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (!isBlank(text.charCodeAt(i))) return false;
-  return true;
-}
-
 function hasDigitHash(text: string, start: number, end: number): boolean {
   for (let i = text.indexOf('#', start + 1); i !== -1 && i < end; i = text.indexOf('#', i + 1)) {
     if (isDigit(text.charCodeAt(i - 1))) return true;
   }
   return false;
 }
+
+/** After `$NAME` in `$A-$NAME`: a character that makes tree-sitter end the word before `NAME`. */
+function splitsAfterName(c: number): boolean {
+  if (c === -1 || c >= 128) return false; // the end, or a Unicode name character (declined by dollar())
+  if (c === BACKSLASH) return true;
+  return (CLASS[c]! & PLAIN) !== 0 && !NAME_LIKE_SUFFIX.has(c);
+}
+const NAME_LIKE_SUFFIX = new Set([...'=:%#@?'].map((ch) => ch.charCodeAt(0)));
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

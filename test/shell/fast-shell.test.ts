@@ -94,7 +94,7 @@ describe('shell model without tree-sitter (lazy loading)', () => {
     const parsed = parseShell('apt-get update && apt-get install -y curl | tee log');
     assert.deepEqual(parsed.commands.map((c) => c.name), ['apt-get', 'apt-get', 'tee']);
     assert.equal(parsed.hasPipe, true);
-    assert.throws(() => parseShell('f() { echo; }'), ShellNotReadyError);
+    assert.throws(() => parseShell('[[ -f x ]] && echo'), ShellNotReadyError);
     assert.equal(isShellReady(), false);
   });
 });
@@ -129,6 +129,15 @@ describe('fast shell path', () => {
       'apt-get update;; apt-get install -y x ;;\nrm -rf /var/lib/apt/lists/*;;',
       'find /usr -name "*.pyc" -exec rm -f {} \\; && xargs -I {} cp {} /dst < list && find . -exec chmod 644 {} +',
       'case "$(uname -m)" in\n  x86_64|amd64) arch=x64 ;;\n  \'aarch64\') arch=arm64; echo "$arch" ;;\n  *) exit 1 ;;\nesac',
+      // function definitions (from the httpd images)
+      'ddist() { \t\tlocal f="$1"; shift; \t\tfor u in $URLS; do \t\t\tif wget -O "$f" "$u$2" && [ -s "$f" ]; then break; fi; \t\tdone; \t\t[ -n "$f" ]; \t}; \tddist x.tar.bz2 "httpd/x-$V.tar.bz2"',
+      'f () {\n  echo "$@"\n}\nf a && g(){ h; } 2>&1',
+      // a redirection in a later command of a chain takes the words after it (nginx images)
+      'test -z "$found" && echo >&2 "error: failed to fetch GPG key $KEY" && exit 1',
+      'x && a q >f b 2>g c $(d e) && z | w >h k',
+      // blanks before an expansion in double quotes, `$A-$B-x` splits (several images)
+      'echo "$A $B" " $C" "  ${D:-x}" "a\n\t$E" " $(id -u)" "x $F"',
+      'wget https://example.org/download/$V/static-$V-$TARGETOS-$TARGETARCH.tgz "x"-$B-y $A-$B=x $A-$B"q" \\a-$B-x',
     ];
     for (const script of scripts) assert.ok(agrees(script), `declined: ${script}`);
   });
@@ -137,7 +146,9 @@ describe('fast shell path', () => {
     for (const script of [
       'case "$a" in x) y ;& z) ;; esac',
       'case "$a" in $x) y ;; esac',
-      'f() { echo; }',
+      'function f { echo; }',
+      'f() ( echo )',
+      'f() { echo; } > log $(x)',
       '[[ -f x ]] && y',
       'echo $((1 + 2))',
       'cat <<EOF\nx\nEOF',
@@ -146,7 +157,9 @@ describe('fast shell path', () => {
       'a=(1 2)',
       "echo 'unterminated",
       'a &&',
-      'echo x-$A-$B-y', // tree-sitter splits this word in two; the fast path does not guess
+      'X=x-$A-$B-y cmd', // tree-sitter splits this word in two; modelled only for arguments
+      'echo >x-$A-$B-y',
+      'echo " $"',
       'echo \\\ta',
       'echo `id`',
       'echo {a,b}',
@@ -154,6 +167,14 @@ describe('fast shell path', () => {
     ]) {
       assert.equal(parseShellFast(script), null, `accepted: ${JSON.stringify(script)}`);
     }
+  });
+
+  it('models tree-sitter\'s odd readings exactly (values of split words, stretched expansions, lost arguments)', () => {
+    const words = (script: string, at = 0) => parseShellFast(script)!.script.commands[at]!.words.map((w) => [w.raw, w.value]);
+    assert.deepEqual(words('e $A-$B-$C-d x'), [['$A-$', '${A}-$'], ['B-$C-d', 'B-${C}-d'], ['x', 'x']]);
+    assert.deepEqual(words('e "$A $B" " $C" "  $D" " ${E}"'), [['"$A $B"', '${A}${$B}'], ['" $C"', '${$C}'], ['"  $D"', '${ $D}'], ['" ${E}"', '${E}']]);
+    assert.deepEqual(words('x && a q >f b c', 1), [['q', 'q']]);
+    assert.deepEqual(parseShellFast('f() { a; }; f x')!.script.commands.map((c) => c.name), ['a', 'f']);
   });
 
   it('declines deep nesting instead of overflowing the stack', () => {

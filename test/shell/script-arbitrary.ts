@@ -16,14 +16,29 @@ export function scriptArbitrary(): fc.Arbitrary<string> {
       { weight: 8, arbitrary: plain },
       { weight: 2, arbitrary: fc.constantFrom('\\a', '\\$', '\\"', "\\'", '\\\\', '\\ ', '\\*', '\\|', '\\;') },
       { weight: 2, arbitrary: fc.constantFrom("'a b'", "''", "'$x \\ \"'", "$'a\\tb'", "$'\\x41'") },
-      { weight: 3, arbitrary: fc.array(fc.oneof(plain, fc.constantFrom(' ', '\\"', '\\$', '\\x', '$', "'", '\\`'), variable.map((v) => '$' + v), variable.map((v) => '${' + v + '}')), { maxLength: 4 }).map((parts) => '"' + parts.join('') + '"') },
+      { weight: 3, arbitrary: fc.array(fc.oneof(plain, fc.constantFrom(' ', '  ', '\t', '\n', '\n  ', '\\"', '\\$', '\\x', '$', "'", '\\`', '$@', '$#', '${A:-x}', '${#A}', '$(x)'), variable.map((v) => '$' + v), variable.map((v) => '${' + v + '}')), { maxLength: 4 }).map((parts) => '"' + parts.join('') + '"') },
       { weight: 3, arbitrary: variable.map((v) => '$' + v) },
       { weight: 2, arbitrary: fc.constantFrom('$@', '$?', '$$', '$#', '$!', '$-', '$*', '${A}', '${#A}', '${A:-x}', '${A%%.*}', '${A##*/}', '${A/a/b}', '${A%%[a-z]*}', '${A#[0-9]}', '${A//[^a-z.]/}', '${A%[}', '${A#[x]]}', '${A#[[:alpha:]]}', '${A:-[x]}', '${@}', '${A:+y}') },
       { weight: 1, arbitrary: tie('script').map((s) => '$(' + s + ')') },
       { weight: 1, arbitrary: tie('script').map((s) => '"$(' + s + ')"') },
       { weight: 1, arbitrary: tie('command').map((s) => '`' + s + '`') },
     ),
-    word: fc.oneof(plain, fc.array(tie('piece'), { minLength: 1, maxLength: 2 }).map((pieces) => pieces.join(''))),
+    word: fc.oneof(
+      { weight: 4, arbitrary: plain },
+      { weight: 4, arbitrary: fc.array(tie('piece'), { minLength: 1, maxLength: 2 }).map((pieces) => pieces.join('')) },
+      // `$A-$B-x`: tree-sitter splits some of these words in two after the second `$`
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(
+            tie('piece'),
+            fc.constantFrom('-', '/', '.', 'a', '\\x', '', '-\\y-'),
+            variable,
+            fc.constantFrom('-x', '.tgz', '=x', ':x', '%x', '#x', '@x', '?x', '+x', '"x"', "'x'", '$C', '\\y', ',x', '~', '*', '', '/$D-e', '-$C-d'),
+          )
+          .map(([first, text, name, rest]) => `${first}${text}$${name}${rest}`),
+      },
+    ),
     command: fc.oneof(
       { maxDepth: 3, depthIdentifier: 'script' },
       {
@@ -39,6 +54,12 @@ export function scriptArbitrary(): fc.Arbitrary<string> {
       { weight: 1, arbitrary: fc.tuple(fc.constantFrom('export', 'local', 'declare -x', 'readonly', 'unset'), fc.array(fc.oneof(tie('word'), variable.filter((v) => !/^\d/.test(v)).map((v) => v + '=x')), { maxLength: 3 })).map(([k, a]) => [k, ...a].join(' ')) },
       { weight: 1, arbitrary: tie('script').map((s) => '( ' + s + ' )') },
       { weight: 1, arbitrary: tie('script').map((s) => '{ ' + s + '; }') },
+      {
+        weight: 1,
+        arbitrary: fc
+          .tuple(fc.constantFrom('f', 'do_it', '_x1', 'a-b', 'if', 'export', 'f2'), fc.constantFrom('() { ', ' () {\n', '(){ ', '( ) {\t', '() {'), tie('script'), fc.constantFrom('; }', '\n}', ';}', '; } >log', '; } 2>&1'))
+          .map(([name, open, body, close]) => name + open + body + close),
+      },
       { weight: 1, arbitrary: fc.tuple(tie('script'), tie('script')).map(([c, b]) => `if ${c}; then ${b}; fi`) },
       { weight: 1, arbitrary: fc.tuple(tie('script'), tie('script'), tie('script')).map(([c, b, e]) => `if ${c}\nthen\n${b}\nelse ${e}; fi`) },
       { weight: 1, arbitrary: fc.tuple(fc.array(tie('word'), { minLength: 1, maxLength: 3 }), tie('script')).map(([ws, b]) => `for v in ${ws.join(' ')}; do ${b}; done`) },
