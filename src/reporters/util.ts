@@ -20,25 +20,32 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
  * becomes `\u00xx`; everything else (including non-ASCII) is written as is.
  */
 export function encodeJsonString(value: string): string {
+  // Most strings need no escaping: copy runs of plain characters in one slice each, not char by char.
   let out = '"';
+  let runStart = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    if (code === 0x22) out += '\\"';
-    else if (code === 0x5c) out += '\\\\';
-    else if (code === 0x0a) out += '\\n';
-    else if (code === 0x0d) out += '\\r';
-    else if (code === 0x09) out += '\\t';
-    else if (code < 0x20) out += '\\u' + code.toString(16).padStart(4, '0');
-    else if (code >= 0xd800 && code <= 0xdfff) {
+    if (code >= 0x20 && code !== 0x22 && code !== 0x5c && (code < 0xd800 || code > 0xdfff)) continue;
+    let escaped: string;
+    if (code === 0x22) escaped = '\\"';
+    else if (code === 0x5c) escaped = '\\\\';
+    else if (code === 0x0a) escaped = '\\n';
+    else if (code === 0x0d) escaped = '\\r';
+    else if (code === 0x09) escaped = '\\t';
+    else if (code < 0x20) escaped = '\\u' + code.toString(16).padStart(4, '0');
+    else {
       // Lone surrogates cannot be written as UTF-8; pairs pass through unchanged.
       const next = value.charCodeAt(i + 1);
       if (code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
-        out += value[i]! + value[i + 1]!;
         i++;
-      } else out += '\\u' + code.toString(16).padStart(4, '0');
-    } else out += value[i]!;
+        continue;
+      }
+      escaped = '\\u' + code.toString(16).padStart(4, '0');
+    }
+    out += value.slice(runStart, i) + escaped;
+    runStart = i + 1;
   }
-  return out + '"';
+  return (runStart === 0 ? out + value : out + value.slice(runStart)) + '"';
 }
 
 /** Compact JSON with object keys sorted by code point, as aeson writes them (Hadolint's key order). */
