@@ -40,6 +40,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     const checkFlags = (instruction: Instruction, anchor: Instruction): void => {
+      if (instruction.flags.length === 0) return;
       const known = KNOWN_FLAGS[instruction.keyword] ?? [];
       for (const flag of instruction.flags) {
         if (known.includes(flag.name)) continue;

@@ -1,9 +1,14 @@
+import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
 import { findOption, runCommands } from './util/dsc.js';
 
 const RPM_MANAGERS = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
 /** `gpgcheck=0`, `repo_gpgcheck=false`, `--setopt=*.gpgcheck=0`, in any command's words (echo, sed, tee, --setopt). */
 const GPGCHECK_OFF = /(^|[^A-Za-z0-9_]|\\n)(local(pkg)?_|repo_)?gpgcheck\s*=\s*(0|false|no|off)\b/i;
+
+function turnsGpgcheckOff(word: ShellWord): boolean {
+  return word.value.includes('=') && GPGCHECK_OFF.test(word.value);
+}
 
 export const rule: DockerfileRule = {
   meta: {
@@ -40,7 +45,7 @@ export const rule: DockerfileRule = {
           continue;
         }
       }
-      const word = cmd.words.find((w) => w.value.includes('=') && GPGCHECK_OFF.test(w.value));
+      const word = cmd.words.find(turnsGpgcheckOff);
       if (word !== undefined) context.report(run.anchor, `'${word.value.trim()}' turns off package signature checks for a repository`, word.span);
     }
   },

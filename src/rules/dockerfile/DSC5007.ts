@@ -1,9 +1,14 @@
+import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
 import { runCommands } from './util/dsc.js';
 
 /** rpm options that skip signature or digest verification (`--nosig*` also covers older spellings). */
 const NO_VERIFY = /^--(nosig[a-z]*|nodigest|nogpg|nopgp)$/;
 const PKGVERIFY_OFF = /%?_pkgverify_level\s+(none|digest)\b/;
+
+function lowersPkgverify(word: ShellWord): boolean {
+  return word.value.includes('_pkgverify_level') && PKGVERIFY_OFF.test(word.value);
+}
 
 export const rule: DockerfileRule = {
   meta: {
@@ -35,7 +40,7 @@ export const rule: DockerfileRule = {
           continue;
         }
       }
-      const macro = cmd.words.find((w) => w.value.includes('_pkgverify_level') && PKGVERIFY_OFF.test(w.value));
+      const macro = cmd.words.find(lowersPkgverify);
       if (macro !== undefined) context.report(run.anchor, `'${macro.value.trim()}' lowers rpm's package verification`, macro.span);
     }
   },

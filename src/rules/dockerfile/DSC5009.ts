@@ -1,3 +1,4 @@
+import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
 import { envSettings, isFalsy, positionals, runCommands } from './util/dsc.js';
 
@@ -6,6 +7,10 @@ const ENV_NAMES = ['npm_config_strict_ssl', 'NPM_CONFIG_STRICT_SSL', 'YARN_STRIC
 
 const NODE_PACKAGE_MANAGERS = new Set(['npm', 'yarn', 'pnpm', 'npx']);
 const NPMRC_STRICT_SSL_OFF = /(^|\s)strict-ssl\s*=\s*(false|0)\b/i;
+
+function writesStrictSslOff(word: ShellWord): boolean {
+  return word.value.includes('=') && NPMRC_STRICT_SSL_OFF.test(word.value);
+}
 
 export const rule: DockerfileRule = {
   meta: {
@@ -62,7 +67,7 @@ export const rule: DockerfileRule = {
         continue;
       }
       // `echo strict-ssl=false >> .npmrc`.
-      const word = cmd.words.find((w) => w.value.includes('=') && NPMRC_STRICT_SSL_OFF.test(w.value));
+      const word = cmd.words.find(writesStrictSslOff);
       if (word !== undefined) context.report(run.anchor, 'This writes strict-ssl=false into an npm config file', word.span);
     }
     for (const setting of envSettings(model, new Set(ENV_NAMES))) {

@@ -23,7 +23,7 @@ export interface EffectiveCommand {
   args: string[];
   words: ShellWord[];
   /** Environment assignments: prefix ones (no word) and those given to `env` (with their word). */
-  assignments: Array<{ text: string; word?: ShellWord }>;
+  assignments: ReadonlyArray<{ text: string; word?: ShellWord }>;
   command: ShellCommand;
 }
 
@@ -52,8 +52,8 @@ export function effective(cmd: ShellCommand): EffectiveCommand {
   // `command X`, `busybox X`, `exec -c X`: the model names the command X but keeps X among the arguments.
   const own = firstNonFlag(words);
   if (own !== -1 && words[own]!.value === cmd.name) words = words.slice(own + 1);
-  const assignments: EffectiveCommand['assignments'] = [];
-  for (const text of cmd.assignments) assignments.push({ text });
+  let assignments: Array<{ text: string; word?: ShellWord }> | null = null;
+  for (const text of cmd.assignments) (assignments ??= []).push({ text });
   for (let depth = 0; depth < 6; depth++) {
     const wrapper = WRAPPERS.get(name);
     if (wrapper === undefined) break;
@@ -66,7 +66,7 @@ export function effective(cmd: ShellCommand): EffectiveCommand {
         break;
       }
       if (name === 'env' && ASSIGNMENT.test(value)) {
-        assignments.push({ text: value, word: words[i]! });
+        (assignments ??= []).push({ text: value, word: words[i]! });
         continue;
       }
       if (isFlagWord(value)) {
@@ -80,14 +80,16 @@ export function effective(cmd: ShellCommand): EffectiveCommand {
       }
       break;
     }
-    if (i >= words.length) return { name, args: [], words: [], assignments, command: cmd };
+    if (i >= words.length) return { name, args: [], words: [], assignments: assignments ?? NO_ASSIGNMENTS, command: cmd };
     name = basename(words[i]!.value);
     words = words.slice(i + 1);
   }
   // Without a wrapper the words are the command's own, and so are their values.
   const args = words === cmd.words ? cmd.args : valuesOf(words);
-  return { name, args, words, assignments, command: cmd };
+  return { name, args, words, assignments: assignments ?? NO_ASSIGNMENTS, command: cmd };
 }
+
+const NO_ASSIGNMENTS: EffectiveCommand['assignments'] = Object.freeze([]);
 
 function firstNonFlag(words: readonly ShellWord[]): number {
   for (let i = 0; i < words.length; i++) if (!isFlagWord(words[i]!.value)) return i;
@@ -203,23 +205,40 @@ export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvS
     if (structured) continue;
     // Bare `NAME=value` statements count only when the structured ones give none of the wanted names.
     // A bare assignment to NAME needs `NAME=` in the text: without it the text need not be scanned.
-    if (names !== undefined && !assignsAny(run.run.text, names)) continue;
+    if (names !== undefined && !assignsAny(run, names)) continue;
     for (const setting of bareAssignments(run)) if (names === undefined || names.has(setting.name)) result.push(setting);
   }
   return result;
 }
 
-/** True when `text` holds `NAME=` for one of `names`. */
-function assignsAny(text: string, names: ReadonlySet<string>): boolean {
-  for (const name of names) {
-    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + 1)) {
-      if (text.charCodeAt(at + name.length) === EQUALS) return true;
-    }
-  }
+/** True when the RUN text has `NAME=` for one of `names` (NAME not preceded by another name character). */
+function assignsAny(runEnv: RunEnv, names: ReadonlySet<string>): boolean {
+  const assigned = assignedNames(runEnv);
+  if (assigned.size === 0) return false;
+  for (const name of names) if (assigned.has(name)) return true;
   return false;
 }
 
-const EQUALS = 0x3d;
+/** The names written right before an `=` in the RUN text: a superset of what bare assignments can set. */
+function assignedNames(runEnv: RunEnv): ReadonlySet<string> {
+  if (runEnv.assigned !== null) return runEnv.assigned;
+  const text = runEnv.run.text;
+  let assigned: Set<string> | null = null;
+  for (let eq = text.indexOf('='); eq !== -1; eq = text.indexOf('=', eq + 1)) {
+    let start = eq;
+    while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
+    if (start < eq) (assigned ??= new Set()).add(text.slice(start, eq));
+  }
+  runEnv.assigned = assigned ?? NO_NAMES;
+  return runEnv.assigned;
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set();
+
+/** `[A-Za-z0-9_]`. */
+function isNameChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
 
 /**
  * Every setting of the file, unfiltered, computed once per file: several rules ask for a name or two
@@ -237,6 +256,8 @@ interface RunEnv {
   structured: EnvSetting[];
   /** Bare `NAME=value` statements read from the text; computed only when a rule needs them. */
   bare: EnvSetting[] | null;
+  /** `assignedNames`, computed on first use. */
+  assigned: ReadonlySet<string> | null;
 }
 
 const DECLARING = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
@@ -277,7 +298,7 @@ function buildEnvIndex(model: LintModel): EnvIndex {
         }
       }
     }
-    runs.push({ run, structured, bare: null });
+    runs.push({ run, structured, bare: null, assigned: null });
   }
   return { declared, runs };
 }
