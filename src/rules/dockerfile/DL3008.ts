@@ -1,6 +1,6 @@
 import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { hasArg, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
+import { hasArg, listNames, NO_WORDS, operands, reportUnpinnedPackages } from './util/rules-a.js';
 import { runsCommand } from './util/command-names.js';
 
 /** `pkg=1.2`, a release pin `pkg/bookworm-backports`, or a local `.deb` file. */
@@ -40,7 +40,7 @@ export const rule: DockerfileRule = {
       packages: (command) =>
         command.name === 'apt-get' && hasArg(command, 'install')
           ? operands(command, ['t', 'target-release']).filter((word) => word.value !== 'install')
-          : [],
+          : NO_WORDS,
       isPinned,
       message: (names) => `apt-get install without a version for ${listNames(names)}; pin it like '${names[0]}=<version>'`,
     });

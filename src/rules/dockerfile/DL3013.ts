@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { hasArg, hasFlag, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
+import { hasArg, hasFlag, listNames, NO_WORDS, operands, reportUnpinnedPackages } from './util/rules-a.js';
 import { runsCommandWhere } from './util/command-names.js';
 
 /** pip options whose value is the next word (`-i URL`, `--target DIR`): that word is not a package. */
@@ -75,7 +75,7 @@ export const rule: DockerfileRule = {
     // Nothing to check in a file whose RUNs never run the tool.
     if (!runsCommandWhere(model, (name) => name.startsWith('pip') || name.startsWith('python'))) return;
     reportUnpinnedPackages(model, context, {
-      packages: (command) => (isPipInstall(command) && !installsFromFileOrProject(command) ? packages(command) : []),
+      packages: (command) => (isPipInstall(command) && !installsFromFileOrProject(command) ? packages(command) : NO_WORDS),
       isPinned: (word) => isPinned(word.value),
       message: (names) =>
         `pip install without a version for ${listNames(names)}; pin it like '${names[0]}==<version>' or use a requirements file`,

@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { hasArg, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
+import { hasArg, listNames, NO_WORDS, operands, reportUnpinnedPackages } from './util/rules-a.js';
 import { runsCommand } from './util/command-names.js';
 
 const GIT_PREFIXES = ['git://', 'git+ssh://', 'git+http://', 'git+https://'];
@@ -52,7 +52,7 @@ export const rule: DockerfileRule = {
     // Nothing to check in a file whose RUNs never run the tool.
     if (!runsCommand(model, 'npm')) return;
     reportUnpinnedPackages(model, context, {
-      packages: (command) => installedPackages(command) ?? [],
+      packages: (command) => installedPackages(command) ?? NO_WORDS,
       isPinned: (word) => isPinned(word.value),
       message: (names) => `npm install without a version for ${listNames(names)}; pin it like '${names[0]}@<version>'`,
     });

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { hasArg, listNames, operands, reportUnpinnedPackages } from './util/rules-a.js';
+import { hasArg, listNames, NO_WORDS, operands, reportUnpinnedPackages } from './util/rules-a.js';
 import { runsCommand } from './util/command-names.js';
 
 /** `pkg=1.2`, `pkg~1.2`, `pkg>1.2`, `pkg<2`, or a local `.apk` file. */
@@ -39,7 +39,7 @@ export const rule: DockerfileRule = {
       packages: (command) =>
         command.name === 'apk' && hasArg(command, 'add')
           ? operands(command, ['t', 'virtual', 'repository', 'X']).filter((word) => word.value !== 'add')
-          : [],
+          : NO_WORDS,
       isPinned: (word) => isPinned(word.value),
       message: (names) => `apk add without a version for ${listNames(names)}; pin it like '${names[0]}=<version>'`,
     });

@@ -1,6 +1,6 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { hasArg, isFlagWord, listNames, reportUnpinnedPackages } from './util/rules-a.js';
+import { hasArg, isFlagWord, listNames, NO_WORDS, reportUnpinnedPackages } from './util/rules-a.js';
 import { runsCommand } from './util/command-names.js';
 
 /** gem install options whose value is the next word (so that word is not a gem name). */
@@ -22,9 +22,9 @@ const SWITCH_OPTIONS = new Set([
 ]);
 
 /** `gem install` / `gem i` without a global `-v`/`--version`: the gem names before `--`. */
-function gemNames(command: ShellCommand): ShellWord[] {
-  if (command.name !== 'gem' || !hasArg(command, 'install', 'i')) return [];
-  if (hasArg(command, '-v', '--version') || command.args.some((arg) => arg.startsWith('--version='))) return [];
+function gemNames(command: ShellCommand): readonly ShellWord[] {
+  if (command.name !== 'gem' || !hasArg(command, 'install', 'i')) return NO_WORDS;
+  if (hasArg(command, '-v', '--version') || command.args.some((arg) => arg.startsWith('--version='))) return NO_WORDS;
   const names: ShellWord[] = [];
   for (let i = 0; i < command.args.length; i++) {
     const arg = command.args[i]!;

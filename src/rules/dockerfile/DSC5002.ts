@@ -25,14 +25,17 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommands(model)) {
+    const commands = runCommands(model);
+    for (let i = 0; i < commands.length; i++) {
+      const { run, cmd } = commands[i]!;
       if (cmd.name === 'wget') {
         const word = findOption(cmd, ['no-check-certificate']);
         if (word !== undefined) context.report(run.anchor, 'wget --no-check-certificate disables TLS certificate verification', word.span);
         continue;
       }
       // Writing the setting into a wgetrc (`echo check_certificate=off >> ~/.wgetrc`).
-      for (const word of cmd.words) {
+      for (let w = 0; w < cmd.words.length; w++) {
+        const word = cmd.words[w]!;
         if (word.value.includes('=') && WGETRC_CHECK_OFF.test(word.value)) {
           context.report(run.anchor, 'This writes check_certificate=off into a wgetrc, disabling TLS verification for wget', word.span);
           break;

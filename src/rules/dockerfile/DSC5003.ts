@@ -25,7 +25,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommands(model)) {
+    const commands = runCommands(model);
+    for (let i = 0; i < commands.length; i++) {
+      const { run, cmd } = commands[i]!;
       if (!PIP_LIKE.test(cmd.name)) continue;
       const word = findOption(cmd, ['trusted-host']);
       if (word !== undefined) {

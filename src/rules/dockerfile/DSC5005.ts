@@ -8,11 +8,13 @@ const INSECURE_FLAGS = ['allow-unauthenticated', 'allow-insecure-repositories', 
 const INSECURE_OPTION =
   /(APT::Get::AllowUnauthenticated|Acquire::AllowInsecureRepositories|Acquire::AllowDowngradeToInsecureRepositories)\s*[= ]\s*"?(true|1|yes|on)\b|Acquire::https?(::[^:=\s]+)?::Verify-(Peer|Host)\s*[= ]\s*"?(false|0|no|off)\b/i;
 const TRUSTED_YES = /\b(trusted|allow-insecure)\s*=\s*yes\b/gi;
+/** TRUSTED_YES without the g flag: a test with no match objects, and no lastIndex state. */
+const TRUSTED_YES_ANYWHERE = new RegExp(TRUSTED_YES.source, 'i');
 /** `trusted=yes` / `allow-insecure=yes` inside the `[...]` options of a sources.list entry. */
 function hasTrustedYes(text: string): boolean {
   // Linear scan (a bracket-spanning regex backtracks badly on text like `[[[[...`).
   // Cheap pre-check: most words have no `=` at all.
-  if (!text.includes('=')) return false;
+  if (!text.includes('=') || !TRUSTED_YES_ANYWHERE.test(text)) return false;
   for (const m of text.matchAll(TRUSTED_YES)) {
     // Nearest bracket before the match, without copying the text before it.
     if (m.index > 0 && text.lastIndexOf('[', m.index - 1) > text.lastIndexOf(']', m.index - 1)) return true;
@@ -52,7 +54,8 @@ function aptOptionFinding(cmd: EffectiveCommand): Found | undefined {
 
 /** Settings written into apt configuration or sources files by echo/printf/tee/sed. */
 function writtenSettingFinding(cmd: EffectiveCommand): Found | undefined {
-  for (const word of cmd.words) {
+  for (let i = 0; i < cmd.words.length; i++) {
+    const word = cmd.words[i]!;
     if (hasTrustedYes(word.value)) return { word, message: 'This writes an apt source marked [trusted=yes], so its packages are installed without signature checks' };
     if (word.value.includes('::') && INSECURE_OPTION.test(word.value)) return { word, message: 'This writes an apt setting that turns off repository signature or TLS checks' };
   }
@@ -90,7 +93,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommands(model)) {
+    const commands = runCommands(model);
+    for (let i = 0; i < commands.length; i++) {
+      const { run, cmd } = commands[i]!;
       // One finding per command: the first insecure word.
       const found = APT.has(cmd.name) ? aptOptionFinding(cmd) : writtenSettingFinding(cmd);
       if (found !== undefined) context.report(run.anchor, found.message, found.word.span);

@@ -37,7 +37,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommands(model)) {
+    const commands = runCommands(model);
+    for (let i = 0; i < commands.length; i++) {
+      const { run, cmd } = commands[i]!;
       if (RPM_MANAGERS.has(cmd.name)) {
         const word = findOption(cmd, cmd.name === 'zypper' ? ['no-gpg-checks', 'no-gpg-check'] : ['nogpgcheck']);
         if (word !== undefined) {

@@ -32,7 +32,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommands(model)) {
+    const commands = runCommands(model);
+    for (let i = 0; i < commands.length; i++) {
+      const { run, cmd } = commands[i]!;
       if (cmd.name === 'rpm') {
         const word = cmd.words.find((w) => NO_VERIFY.test(w.value));
         if (word !== undefined) {

@@ -39,7 +39,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommands(model)) {
+    const commands = runCommands(model);
+    for (let i = 0; i < commands.length; i++) {
+      const { run, cmd } = commands[i]!;
       if (NODE_PACKAGE_MANAGERS.has(cmd.name)) {
         // `--strict-ssl=false`, `--no-strict-ssl`, `--strict-ssl false`.
         const flagAt = cmd.words.findIndex((w, i) => {

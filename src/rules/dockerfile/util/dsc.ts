@@ -53,7 +53,7 @@ export function effective(cmd: ShellCommand): EffectiveCommand {
   const own = firstNonFlag(words);
   if (own !== -1 && words[own]!.value === cmd.name) words = words.slice(own + 1);
   let assignments: Array<{ text: string; word?: ShellWord }> | null = null;
-  for (const text of cmd.assignments) (assignments ??= []).push({ text });
+  for (let i = 0; i < cmd.assignments.length; i++) (assignments ??= []).push({ text: cmd.assignments[i]! });
   for (let depth = 0; depth < 6; depth++) {
     const wrapper = WRAPPERS.get(name);
     if (wrapper === undefined) break;
@@ -134,7 +134,11 @@ function indexRunCommands(model: LintModel): Map<string, RunCommand[]> {
 
 function collectRunCommands(model: LintModel): RunCommand[] {
   const list: RunCommand[] = [];
-  for (const run of model.runs()) for (const command of run.commands) list.push({ run, cmd: effective(command) });
+  const runs = model.runs();
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    for (let c = 0; c < run.commands.length; c++) list.push({ run, cmd: effective(run.commands[c]!) });
+  }
   return list;
 }
 
@@ -194,10 +198,17 @@ export interface EnvSetting {
 export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvSetting[] {
   const index = model.derived(buildEnvIndex);
   const result: EnvSetting[] = [];
-  for (const setting of index.declared) if (names === undefined || names.has(setting.name)) result.push(setting);
-  for (const run of index.runs) {
+  // Indexed loops here and below: these run over every RUN of every file, mostly before V8 has
+  // optimised them, where for-of pays for an iterator object per loop.
+  for (let i = 0; i < index.declared.length; i++) {
+    const setting = index.declared[i]!;
+    if (names === undefined || names.has(setting.name)) result.push(setting);
+  }
+  for (let r = 0; r < index.runs.length; r++) {
+    const run = index.runs[r]!;
     let structured = false;
-    for (const setting of run.structured) {
+    for (let i = 0; i < run.structured.length; i++) {
+      const setting = run.structured[i]!;
       if (names !== undefined && !names.has(setting.name)) continue;
       result.push(setting);
       structured = true;
@@ -266,7 +277,9 @@ const NO_SETTINGS: EnvSetting[] = [];
 
 function buildEnvIndex(model: LintModel): EnvIndex {
   const declared: EnvSetting[] = [];
-  for (const entry of model.entries) {
+  const entries = model.entries;
+  for (let e = 0; e < entries.length; e++) {
+    const entry = entries[e]!;
     const instruction = entry.instruction;
     if (instruction.keyword === 'ENV') {
       const anchor = entry.wrapper ?? instruction;
@@ -280,13 +293,16 @@ function buildEnvIndex(model: LintModel): EnvIndex {
   const runs: RunEnv[] = [];
   const commands = runCommands(model);
   let next = 0;
-  for (const run of model.runs()) {
+  const allRuns = model.runs();
+  for (let r = 0; r < allRuns.length; r++) {
+    const run = allRuns[r]!;
     let structured = NO_SETTINGS;
     // runCommands lists each run's commands together, in run order.
     for (; next < commands.length && commands[next]!.run === run; next++) {
       const cmd = commands[next]!.cmd;
       const command = cmd.command;
-      for (const a of cmd.assignments) {
+      for (let i = 0; i < cmd.assignments.length; i++) {
+        const a = cmd.assignments[i]!;
         if (structured === NO_SETTINGS) structured = [];
         structured.push(runSetting(run, a.text, a.word?.span ?? command.span));
       }
