@@ -201,6 +201,10 @@ class FastParser {
   private bracesArgument = false;
   /** Set while reading a simple command's argument, the only place tree-sitter's `$A-$B-x` split is modelled. */
   private splitAllowed = false;
+  /** Set while reading a command name, which may be followed by `(` (see `nameSubshell`). */
+  private parenAllowed = false;
+  /** How many expansions (`$X`, `${X}`, `$(...)`) were read so far. */
+  private expansions = 0;
   /** How many `case` statements enclose the current position. */
   private caseDepth = 0;
   /** Commands in tree-sitter's pre-order; null marks a slot reserved for a command that emitted nothing. */
@@ -676,7 +680,9 @@ class FastParser {
       }
     } else if (this.reservedWordAt() !== null) decline();
 
+    this.parenAllowed = true;
     const nameWord = this.word();
+    this.parenAllowed = false;
     if (!nameWord || looksLikeVariableName(this.text, nameWord)) decline();
     // `export'$' A=x`: tree-sitter takes the keyword off the front of the word (a declaration command)
     if (!nameWord.plain && startsWithDeclarationKeyword(this.text, nameWord)) decline();
@@ -684,6 +690,14 @@ class FastParser {
     if (initial === BANG) decline(); // `![`: tree-sitter sees a negation
     if (nameWord.plain && nameWord.value === '-') decline();
     const args: FastWord[] = [];
+    if (this.ch() === LPAREN) {
+      if (RESERVED.has(nameWord.value)) decline();
+      args.push(this.nameSubshell());
+      this.skipBlank();
+      const next = this.ch();
+      // anything but the end of the command after it is an error to tree-sitter
+      if (!(next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || (next === AMP && this.ch(1) !== GT))) decline();
+    }
     let redirected = false;
     for (;;) {
       this.skipBlank();
@@ -719,6 +733,22 @@ class FastParser {
     }
     const last = args.length > 0 ? args[args.length - 1]! : nameWord;
     this.commands[slot] = { name, words: args, assignments, start, end: last.end, nameStart: nameWord.start, nameEnd: nameWord.end };
+  }
+
+  /**
+   * `name(...)` (a Python call in an exec-form HEALTHCHECK joined into a script): tree-sitter reads the
+   * parenthesised part as a subshell argument of `name`, whose value is its source text; its commands count.
+   */
+  private nameSubshell(): FastWord {
+    const start = this.pos;
+    const expansionsBefore = this.expansions;
+    this.enter();
+    this.pos++;
+    if (this.statements(null, true) !== ')' || this.lastCount === 0) decline();
+    this.pos++;
+    this.depth--;
+    const end = this.pos;
+    return { start, end, value: this.text.slice(start, end), dynamic: this.expansions > expansionsBefore, plain: false };
   }
 
   /** `export A=1 B`, `local x`, `unset -f f`: the keyword names the command, every word is an argument. */
@@ -848,16 +878,20 @@ class FastParser {
     // Only for this word itself, not for words of a `$(...)` inside it.
     const bracesArgument = this.bracesArgument;
     const splitAllowed = this.splitAllowed;
+    const parenAllowed = this.parenAllowed;
     this.bracesArgument = false;
     this.splitAllowed = false;
-    // An earlier piece was quoted or expanded (escapes do not count: they belong to the text token).
-    let quotedOrExpanded = false;
+    this.parenAllowed = false;
+    // Pieces of the word so far, as tree-sitter's concatenation counts them: a run of text and escapes is
+    // one, every quoted string and expansion is one.
+    let pieces = 0;
     for (;;) {
       const c = this.ch();
       if (c === -1) break;
       const continued = !plain; // an earlier piece of this word was quoted, escaped or expanded
       const afterText = afterTextPiece;
       afterTextPiece = false;
+      if (!afterText || !(c >= 128 || CLASS[c]! & PLAIN || c === BACKSLASH)) pieces++;
       if (c >= 128 || CLASS[c]! & PLAIN) {
         let at = this.pos;
         while (at < this.end) {
@@ -900,33 +934,31 @@ class FastParser {
         if (close === -1 || close >= this.end) decline();
         value += text.slice(this.pos + 1, close);
         this.pos = close + 1;
-        quotedOrExpanded = true;
       } else if (c === DQUOTE) {
         const inner = this.doubleQuoted();
         value += inner.value;
         dynamic ||= inner.dynamic;
-        quotedOrExpanded = true;
       } else if (c === DOLLAR) {
         const dollarAt = this.pos;
         const simple = this.ch(1) !== LBRACE && this.ch(1) !== LPAREN && this.ch(1) !== SQUOTE;
         const expansion = this.dollar(false);
         if (expansion === null) decline();
+        if (expansion.dynamic) this.expansions++;
         // tree-sitter splits `$A-$B-x` into two words after the second `$` (`$A-$`, `B-x`): a `$NAME`
-        // that follows unquoted text after an earlier quoted/expanded piece, with more text after the name
-        // (not `= : % # @ ?`, which its scanner takes as part of a variable name, nor a quote or `$`).
+        // that is the third or a later piece of the word, with more text after the name (not
+        // `= : % # @ ?`, which its scanner takes as part of a variable name, nor a quote or `$`).
         // Modelled only for a command's arguments; elsewhere (test operands, targets, ...) a `$NAME` after an
         // earlier quoted/escaped/expanded piece with more text after it is declined.
         if (simple && continued) {
           const after = this.ch();
           if (!splitAllowed) {
             if (after !== -1 && !(after < 128 && CLASS[after]! & WORD_END)) decline();
-          } else if (afterText && quotedOrExpanded && splitsAfterName(after)) {
+          } else if (pieces >= 3 && splitsAfterName(after)) {
             this.pos = dollarAt + 1;
             value += '$';
             break;
           }
         }
-        quotedOrExpanded = true;
         // ... and it splits `x$A$10` before `10` and reads `""$$` as text: `$N`, `$$`, `$@`... are accepted
         // only at a word's start
         if (simple && dollarAt !== start && !isIdentifierStart(text.charCodeAt(dollarAt + 1))) decline();
@@ -939,7 +971,8 @@ class FastParser {
       }
     }
     if (this.pos === start) return null;
-    if (this.ch() === LPAREN) decline(); // `a(`: extglob or a syntax error
+    // `a(`: extglob or a syntax error, except right after a plain command name (see `nameSubshell`)
+    if (this.ch() === LPAREN && !(parenAllowed && plain)) decline();
     // `-1#x`, `"$a"0#`: a number with a base (`N#digits`) to tree-sitter
     if (hasDigitHash(text, start, this.pos)) decline();
     if (plain) {
@@ -988,6 +1021,7 @@ class FastParser {
           value += '$';
           this.pos++;
         } else {
+          if (expansion.dynamic) this.expansions++;
           if (stretched) {
             value = value.slice(0, value.length - (dollarAt - blanks));
             const next = text.charCodeAt(dollarAt + 1);

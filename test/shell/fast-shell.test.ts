@@ -137,6 +137,8 @@ describe('fast shell path', () => {
       'x && a q >f b 2>g c $(d e) && z | w >h k',
       // blanks before an expansion in double quotes, `$A-$B-x` splits (several images)
       'echo "$A $B" " $C" "  ${D:-x}" "a\n\t$E" " $(id -u)" "x $F"',
+      // an exec-form HEALTHCHECK joined into a script: `name(...)` takes a subshell argument
+      "/venv/bin/python -c import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/health')",
       'wget https://example.org/download/$V/static-$V-$TARGETOS-$TARGETARCH.tgz "x"-$B-y $A-$B=x $A-$B"q" \\a-$B-x',
     ];
     for (const script of scripts) assert.ok(agrees(script), `declined: ${script}`);
@@ -175,6 +177,8 @@ describe('fast shell path', () => {
     assert.deepEqual(words('e "$A $B" " $C" "  $D" " ${E}"'), [['"$A $B"', '${A}${$B}'], ['" $C"', '${$C}'], ['"  $D"', '${ $D}'], ['" ${E}"', '${E}']]);
     assert.deepEqual(words('x && a q >f b c', 1), [['q', 'q']]);
     assert.deepEqual(parseShellFast('f() { a; }; f x')!.script.commands.map((c) => c.name), ['a', 'f']);
+    assert.deepEqual(words('call($x y; z)'), [['($x y; z)', '($x y; z)']]);
+    assert.equal(parseShellFast('call($x y; z)')!.script.commands[0]!.words[0]!.dynamic, true);
   });
 
   it('declines deep nesting instead of overflowing the stack', () => {

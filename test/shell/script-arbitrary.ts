@@ -31,8 +31,8 @@ export function scriptArbitrary(): fc.Arbitrary<string> {
         weight: 1,
         arbitrary: fc
           .tuple(
-            tie('piece'),
-            fc.constantFrom('-', '/', '.', 'a', '\\x', '', '-\\y-'),
+            fc.array(tie('piece'), { minLength: 1, maxLength: 2 }).map((pieces) => pieces.join('')),
+            fc.constantFrom('-', '/', '.', 'a', '\\x', '', '-\\y-', '""', "''", '$E'),
             variable,
             fc.constantFrom('-x', '.tgz', '=x', ':x', '%x', '#x', '@x', '?x', '+x', '"x"', "'x'", '$C', '\\y', ',x', '~', '*', '', '/$D-e', '-$C-d'),
           )
@@ -60,6 +60,8 @@ export function scriptArbitrary(): fc.Arbitrary<string> {
           .tuple(fc.constantFrom('f', 'do_it', '_x1', 'a-b', 'if', 'export', 'f2'), fc.constantFrom('() { ', ' () {\n', '(){ ', '( ) {\t', '() {'), tie('script'), fc.constantFrom('; }', '\n}', ';}', '; } >log', '; } 2>&1'))
           .map(([name, open, body, close]) => name + open + body + close),
       },
+      // `name(...)`: a subshell argument to tree-sitter
+      { weight: 1, arbitrary: fc.tuple(fc.oneof(name, fc.constantFrom('urllib.request.urlopen', 'if', 'A=1 f')), tie('script'), fc.constantFrom('', ' ', ' x', ';', '>f', ' #c')).map(([n, body, after]) => `${n}(${body})${after}`) },
       { weight: 1, arbitrary: fc.tuple(tie('script'), tie('script')).map(([c, b]) => `if ${c}; then ${b}; fi`) },
       { weight: 1, arbitrary: fc.tuple(tie('script'), tie('script'), tie('script')).map(([c, b, e]) => `if ${c}\nthen\n${b}\nelse ${e}; fi`) },
       { weight: 1, arbitrary: fc.tuple(fc.array(tie('word'), { minLength: 1, maxLength: 3 }), tie('script')).map(([ws, b]) => `for v in ${ws.join(' ')}; do ${b}; done`) },
