@@ -64,6 +64,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    if (model.entriesOf('COPY').length === 0) return; // findings are about copied archives
     const copied = new Map<Stage | null, CopiedArchive[]>();
     const found: CopiedArchive[] = [];
     for (const entry of model.entries) {

@@ -23,6 +23,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    if (model.entriesOf('CMD').length + model.entriesOf('ENTRYPOINT').length + model.entriesOf('HEALTHCHECK').length === 0) return;
     for (const entry of model.entries) {
       const instruction = entry.instruction;
       if (entry.onbuild) continue;

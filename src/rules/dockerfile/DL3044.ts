@@ -11,10 +11,16 @@ function referencedNames(text: string): Set<string> {
   return names;
 }
 
+/** A reference needs another pair and a `$` in some value; most ENVs have neither. */
+function mayCrossReference(pairs: readonly KeyValue[]): boolean {
+  if (pairs.length < 2) return false;
+  for (let i = 0; i < pairs.length; i++) if (pairs[i]!.value.includes('$')) return true;
+  return false;
+}
+
 /** Keys of `pairs` referenced in the value of some OTHER pair of the same instruction (linear time). */
 function crossReferences(pairs: readonly KeyValue[]): KeyValue[] {
-  // A reference needs another pair and a `$` in some value; most ENVs have neither.
-  if (pairs.length < 2 || !pairs.some((pair) => pair.value.includes('$'))) return [];
+  if (!mayCrossReference(pairs)) return [];
   const refs = pairs.map((p) => referencedNames(p.value));
   const referencingPairs = new Map<string, number>();
   for (const set of refs) for (const name of set) referencingPairs.set(name, (referencingPairs.get(name) ?? 0) + 1);
@@ -43,6 +49,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Findings come from ENVs whose own pairs refer to each other; without one there is nothing to track.
+    if (!model.entriesOf('ENV').some((entry) => !entry.onbuild && mayCrossReference(entry.instruction.pairs))) return;
     // Every ENV key and ARG name declared so far, across all stages, as Hadolint tracks it.
     const defined = new Set<string>();
     for (const entry of model.entries) {

@@ -29,6 +29,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    if (model.entriesOf('COPY').length === 0) return; // findings are about COPY destinations
     // A stage inherits WORKDIR from the stage it is built FROM (docs/compatibility.md, DL3045).
     const workdirSet = new Map<Stage | null, boolean>();
     let current: Stage | null = null;

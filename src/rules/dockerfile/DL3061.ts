@@ -17,7 +17,9 @@ export const rule: DockerfileRule = {
   },
   check(model, ctx) {
     for (const entry of model.entries) {
-      if (entry.onbuild || entry.stage !== null) continue;
+      // Entries before the first FROM are the only ones without a stage, and they come first.
+      if (entry.stage !== null) break;
+      if (entry.onbuild) continue;
       const instruction = entry.instruction;
       if (instruction.keyword === 'ARG' || instruction.keyword === 'FROM') continue;
       ctx.report(instruction, `${instruction.keyword} appears before the first FROM; only ARG may precede it`, instruction.keywordSpan);

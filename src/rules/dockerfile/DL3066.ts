@@ -19,6 +19,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    if (model.entriesOf('USER').length === 0) return; // findings are about USER instructions
     const argNames: string[] = [];
     for (const entry of model.entries) {
       if (entry.onbuild) continue;

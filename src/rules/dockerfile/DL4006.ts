@@ -41,6 +41,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    // Findings are about top-level RUNs with a pipe; most files have none.
+    if (!model.runs().some((run) => !run.entry.onbuild && run.script?.hasPipe === true)) return;
     let state: ShellState = 'no-pipefail';
     for (const entry of model.entries) {
       if (entry.onbuild) continue;
