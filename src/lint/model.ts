@@ -177,12 +177,14 @@ function isWindowsShellInstruction(entry: Entry): boolean {
 /** A Windows-shell script outside the POSIX subset: no commands (see `runsInWindowsShell`). */
 const WINDOWS_SCRIPT_NOT_MODELLED: ShellScript = Object.freeze({ commands: [], hasPipe: false, ok: false }) as ShellScript;
 
-/** The earlier stage whose alias the FROM image names (stage names are case-insensitive in BuildKit). */
-function findParent(stages: Stage[], ...names: string[]): Stage | undefined {
-  const wanted = names.map((n) => n.toLowerCase());
+/** The earlier stage whose alias the FROM image (as written or ARG-resolved) names; stage names are case-insensitive in BuildKit. */
+function findParent(stages: Stage[], image: string, resolved: string): Stage | undefined {
+  if (stages.length === 0) return undefined;
+  const written = image.toLowerCase();
+  const substituted = resolved.toLowerCase();
   for (let i = stages.length - 1; i >= 0; i--) {
-    const alias = stages[i]!.alias;
-    if (alias !== undefined && wanted.includes(alias.toLowerCase())) return stages[i];
+    const alias = stages[i]!.alias?.toLowerCase();
+    if (alias !== undefined && (alias === written || alias === substituted)) return stages[i];
   }
   return undefined;
 }

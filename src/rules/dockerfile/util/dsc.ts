@@ -47,7 +47,8 @@ const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 
 /** The command with wrappers peeled off. Not cached: rules get them once per file from `runCommands`. */
 export function effective(cmd: ShellCommand): EffectiveCommand {
-  let name = basename(cmd.name);
+  // basename() strips trailing slashes with a regex; a name without any slash is its own basename.
+  let name = cmd.name.includes('/') ? basename(cmd.name) : cmd.name;
   let words = cmd.words;
   // `command X`, `busybox X`, `exec -c X`: the model names the command X but keeps X among the arguments.
   const own = firstNonFlag(words);
