@@ -205,6 +205,9 @@ class FastParser {
   private parenAllowed = false;
   /** How many expansions (`$X`, `${X}`, `$(...)`) were read so far. */
   private expansions = 0;
+  /** `hashAfter`'s cache: the last search started here (-1: none yet) and found this (-1: no `#`). */
+  private hashSearchedFrom = -1;
+  private hashFound = -1;
   /** How many `case` statements enclose the current position. */
   private caseDepth = 0;
   /** Commands in tree-sitter's pre-order; null marks a slot reserved for a command that emitted nothing. */
@@ -424,9 +427,38 @@ class FastParser {
     this.redirectsAfterCompound();
   }
 
+  /** A `#` right after a digit in `text[start, end)`. */
+  private hasDigitHash(start: number, end: number): boolean {
+    for (let i = this.hashAfter(start + 1); i !== -1 && i < end; i = this.hashAfter(i + 1)) {
+      if (isDigit(this.text.charCodeAt(i - 1))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The first `#` at or after `from` (-1: none). Cached, as words are read front to back: a plain
+   * `indexOf` per word would scan to the end of a script without `#` for every word.
+   */
+  private hashAfter(from: number): number {
+    if (from < this.hashSearchedFrom || (this.hashFound !== -1 && this.hashFound < from)) {
+      this.hashFound = this.text.indexOf('#', from);
+      this.hashSearchedFrom = from;
+    } else if (this.hashSearchedFrom === -1) {
+      this.hashFound = this.text.indexOf('#', from);
+      this.hashSearchedFrom = from;
+    }
+    return this.hashFound;
+  }
+
   /** `name() {` at the position, or null. */
   private functionHeaderAt(): RegExpExecArray | null {
     if (!isIdentifierStart(this.ch())) return null;
+    // cheap look for the `(` first: most command names are not followed by one
+    const text = this.text;
+    let at = this.pos + 1;
+    while (at < this.end && text.charCodeAt(at) < 128 && CLASS[text.charCodeAt(at)]! & NAME_CHAR) at++;
+    while (at < this.end && isBlank(text.charCodeAt(at))) at++;
+    if (at >= this.end || text.charCodeAt(at) !== LPAREN) return null;
     FUNCTION_HEADER.lastIndex = this.pos;
     return FUNCTION_HEADER.exec(this.text);
   }
@@ -943,7 +975,6 @@ class FastParser {
         const simple = this.ch(1) !== LBRACE && this.ch(1) !== LPAREN && this.ch(1) !== SQUOTE;
         const expansion = this.dollar(false);
         if (expansion === null) decline();
-        if (expansion.dynamic) this.expansions++;
         // tree-sitter splits `$A-$B-x` into two words after the second `$` (`$A-$`, `B-x`): a `$NAME`
         // that is the third or a later piece of the word, with more text after the name (not
         // `= : % # @ ?`, which its scanner takes as part of a variable name, nor a quote or `$`).
@@ -956,9 +987,10 @@ class FastParser {
           } else if (pieces >= 3 && splitsAfterName(after)) {
             this.pos = dollarAt + 1;
             value += '$';
-            break;
+            break; // the `$` is text: no expansion
           }
         }
+        if (expansion.dynamic) this.expansions++;
         // ... and it splits `x$A$10` before `10` and reads `""$$` as text: `$N`, `$$`, `$@`... are accepted
         // only at a word's start
         if (simple && dollarAt !== start && !isIdentifierStart(text.charCodeAt(dollarAt + 1))) decline();
@@ -974,7 +1006,7 @@ class FastParser {
     // `a(`: extglob or a syntax error, except right after a plain command name (see `nameSubshell`)
     if (this.ch() === LPAREN && !(parenAllowed && plain)) decline();
     // `-1#x`, `"$a"0#`: a number with a base (`N#digits`) to tree-sitter
-    if (hasDigitHash(text, start, this.pos)) decline();
+    if (this.hasDigitHash(start, this.pos)) decline();
     if (plain) {
       // a lone `-` before `2>f` vanishes from tree-sitter's tree
       if (value === '-') {
@@ -1170,13 +1202,6 @@ function startsLine(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && isBlank(text.charCodeAt(i))) i--;
   return i < 0 || text.charCodeAt(i) === NL;
-}
-
-function hasDigitHash(text: string, start: number, end: number): boolean {
-  for (let i = text.indexOf('#', start + 1); i !== -1 && i < end; i = text.indexOf('#', i + 1)) {
-    if (isDigit(text.charCodeAt(i - 1))) return true;
-  }
-  return false;
 }
 
 /** After `$NAME` in `$A-$NAME`: a character that makes tree-sitter end the word before `NAME`. */
