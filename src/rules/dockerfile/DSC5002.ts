@@ -1,5 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { findOption, runCommands } from './util/dsc.js';
+import { findOption, runCommandsToScan } from './util/dsc.js';
 
 const WGETRC_CHECK_OFF = /\bcheck_certificate\s*=\s*(off|no|false|0)\b/i;
 
@@ -25,7 +25,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    const commands = runCommands(model);
+    // The tool's own commands, and any command with a word that may write a setting.
+    const commands = runCommandsToScan(model, (name) => name === 'wget');
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       if (cmd.name === 'wget') {

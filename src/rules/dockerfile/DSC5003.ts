@@ -1,5 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { envSettings, findOption, positionals, runCommands } from './util/dsc.js';
+import { envSettings, findOption, positionals, runCommandsNamedWhere } from './util/dsc.js';
 
 const PIP_LIKE = /^(pip[0-9.]*|python[0-9.]*|uv|pipenv|poetry|pipx)$/;
 
@@ -25,7 +25,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    const commands = runCommands(model);
+    const commands = runCommandsNamedWhere(model, (name) => PIP_LIKE.test(name));
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       if (!PIP_LIKE.test(cmd.name)) continue;

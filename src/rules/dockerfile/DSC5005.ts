@@ -1,6 +1,6 @@
 import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { type EffectiveCommand, runCommands } from './util/dsc.js';
+import { type EffectiveCommand, runCommandsToScan } from './util/dsc.js';
 
 const APT = new Set(['apt-get', 'apt', 'aptitude']);
 const INSECURE_FLAGS = ['allow-unauthenticated', 'allow-insecure-repositories', 'allow-downgrade-to-insecure-repositories', 'force-yes'];
@@ -93,7 +93,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    const commands = runCommands(model);
+    // The tool's own commands, and any command with a word that may write a setting.
+    const commands = runCommandsToScan(model, (name) => APT.has(name));
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       // One finding per command: the first insecure word.

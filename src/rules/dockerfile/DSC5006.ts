@@ -1,6 +1,6 @@
 import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { findOption, runCommands } from './util/dsc.js';
+import { findOption, runCommandsToScan } from './util/dsc.js';
 
 const RPM_MANAGERS = new Set(['yum', 'dnf', 'microdnf', 'tdnf', 'zypper']);
 /** `gpgcheck=0`, `repo_gpgcheck=false`, `--setopt=*.gpgcheck=0`, in any command's words (echo, sed, tee, --setopt). */
@@ -37,7 +37,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    const commands = runCommands(model);
+    // The tool's own commands, and any command with a word that may write a setting.
+    const commands = runCommandsToScan(model, (name) => RPM_MANAGERS.has(name));
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       if (RPM_MANAGERS.has(cmd.name)) {

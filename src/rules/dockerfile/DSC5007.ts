@@ -1,6 +1,6 @@
 import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { runCommands } from './util/dsc.js';
+import { runCommandsToScan } from './util/dsc.js';
 
 /** rpm options that skip signature or digest verification (`--nosig*` also covers older spellings). */
 const NO_VERIFY = /^--(nosig[a-z]*|nodigest|nogpg|nopgp)$/;
@@ -32,7 +32,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    const commands = runCommands(model);
+    // The tool's own commands, and any command with a word that may write a setting.
+    const commands = runCommandsToScan(model, (name) => name === 'rpm');
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       if (cmd.name === 'rpm') {

@@ -1,6 +1,6 @@
 import type { ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { envSettings, isFalsy, positionals, runCommands } from './util/dsc.js';
+import { envSettings, isFalsy, positionals, runCommandsToScan } from './util/dsc.js';
 
 const STRICT_SSL_KEYS = new Set(['strict-ssl', 'strict_ssl', 'enablestrictssl', 'strictssl']);
 const ENV_NAMES = ['npm_config_strict_ssl', 'NPM_CONFIG_STRICT_SSL', 'YARN_STRICT_SSL', 'YARN_ENABLE_STRICT_SSL', 'yarn_strict_ssl', 'PNPM_CONFIG_STRICT_SSL'];
@@ -39,7 +39,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    const commands = runCommands(model);
+    // The tool's own commands, and any command with a word that may write a setting.
+    const commands = runCommandsToScan(model, (name) => NODE_PACKAGE_MANAGERS.has(name));
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       if (NODE_PACKAGE_MANAGERS.has(cmd.name)) {

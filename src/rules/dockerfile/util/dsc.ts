@@ -107,6 +107,8 @@ function valuesOf(words: readonly ShellWord[]): string[] {
 export interface RunCommand {
   run: RunScript;
   cmd: EffectiveCommand;
+  /** Position in `runCommands(model)`. */
+  index: number;
 }
 
 /** Every effective command of every RUN, in file order; computed once per file. */
@@ -133,12 +135,61 @@ function indexRunCommands(model: LintModel): Map<string, RunCommand[]> {
   return index;
 }
 
+/**
+ * The effective commands, in file order, whose name passes `named` or that have a word holding `=`, `::`
+ * or `_pkgverify_level`: what a rule needs to look at when it checks some tools' options and, in any
+ * command, words that write a setting (`check_certificate=off`, `Acquire::...`, `%_pkgverify_level none`).
+ * Such words are rare (about one command in twenty), so the rules skip most commands.
+ */
+export function runCommandsToScan(model: LintModel, named: (name: string) => boolean): readonly RunCommand[] {
+  const lists: (readonly RunCommand[])[] = [model.derived(collectSettingWriters)];
+  for (const [name, list] of model.derived(indexRunCommands)) if (named(name)) lists.push(list);
+  return mergeInFileOrder(lists);
+}
+
+/** The effective commands whose name passes `named`, in file order. */
+export function runCommandsNamedWhere(model: LintModel, named: (name: string) => boolean): readonly RunCommand[] {
+  const lists: (readonly RunCommand[])[] = [];
+  for (const [name, list] of model.derived(indexRunCommands)) if (named(name)) lists.push(list);
+  return mergeInFileOrder(lists);
+}
+
+/** One list of the commands in `lists` (each in file order), in file order, without duplicates. */
+function mergeInFileOrder(lists: readonly (readonly RunCommand[])[]): readonly RunCommand[] {
+  if (lists.length === 0) return NO_RUN_COMMANDS;
+  if (lists.length === 1) return lists[0]!;
+  const merged: RunCommand[] = [];
+  for (const list of lists) for (let i = 0; i < list.length; i++) merged.push(list[i]!);
+  merged.sort((a, b) => a.index - b.index);
+  // A command can be in two lists (a named one that also writes a setting).
+  let kept = 0;
+  for (let i = 0; i < merged.length; i++) if (kept === 0 || merged[kept - 1]!.index !== merged[i]!.index) merged[kept++] = merged[i]!;
+  merged.length = kept;
+  return merged;
+}
+
+function collectSettingWriters(model: LintModel): RunCommand[] {
+  const result: RunCommand[] = [];
+  const commands = runCommands(model);
+  for (let i = 0; i < commands.length; i++) {
+    const words = commands[i]!.cmd.words;
+    for (let w = 0; w < words.length; w++) {
+      const value = words[w]!.value;
+      if (value.includes('=') || value.includes('::') || value.includes('_pkgverify_level')) {
+        result.push(commands[i]!);
+        break;
+      }
+    }
+  }
+  return result;
+}
+
 function collectRunCommands(model: LintModel): RunCommand[] {
   const list: RunCommand[] = [];
   const runs = model.runs();
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
-    for (let c = 0; c < run.commands.length; c++) list.push({ run, cmd: effective(run.commands[c]!) });
+    for (let c = 0; c < run.commands.length; c++) list.push({ run, cmd: effective(run.commands[c]!), index: list.length });
   }
   return list;
 }
