@@ -111,16 +111,6 @@ interface FastWord extends WordValue {
   plain: boolean;
 }
 
-interface FastCommand {
-  name: string;
-  words: FastWord[];
-  assignments: string[];
-  start: number;
-  end: number;
-  nameStart: number;
-  nameEnd: number;
-}
-
 /**
  * Parses `script` if it is inside the accepted subset; null means "ask tree-sitter". The result is
  * identical to the tree-sitter path's for every script this accepts.
@@ -128,7 +118,7 @@ interface FastCommand {
 export function parseShellFast(script: string, mapPosition?: PositionMapper): DetailedShellScript | null {
   // Backticks (even escaped ones) change how tree-sitter reads the rest of the script; they are rare.
   if (script.length > MAX_FAST_LENGTH || UNSUPPORTED_CHARACTERS.test(script) || script.includes('`')) return null;
-  const parser = new FastParser(script);
+  const parser = new FastParser(script, mapPosition ?? scriptPositionMapper(script));
   try {
     parser.script();
   } catch (error) {
@@ -136,35 +126,18 @@ export function parseShellFast(script: string, mapPosition?: PositionMapper): De
     if (error === DECLINED || error instanceof RangeError) return null;
     throw error;
   }
-  const map = mapPosition ?? scriptPositionMapper(script);
   const located: LocatedCommand[] = [];
   const commands: ShellCommand[] = [];
   for (const command of parser.commands) {
     if (!command) continue;
-    const one = toLocated(script, map, command);
-    located.push(one);
-    commands.push(one.command);
+    located.push(command);
+    commands.push(command.command);
   }
   return { script: { commands, hasPipe: parser.hasPipe, ok: true }, located };
 }
 
-function toLocated(text: string, map: PositionMapper, command: FastCommand): LocatedCommand {
-  const count = command.words.length;
-  const words: ShellWord[] = new Array(count);
-  const args: string[] = new Array(count);
-  for (let i = 0; i < count; i++) {
-    const word = command.words[i]!;
-    words[i] = new LazyShellWord(word.value, word.dynamic, text, map, word.start, word.end);
-    args[i] = word.value;
-  }
-  return {
-    command: new LazyShellCommand(command.name, args, words, command.assignments, text, map, command.start, command.end),
-    start: command.start,
-    end: command.end,
-    nameStart: command.nameStart,
-    nameEnd: command.nameEnd,
-  };
-}
+/** Shared by every command without prefix assignments (frozen: nobody may add to it). */
+const NO_ASSIGNMENTS = Object.freeze([]) as unknown as string[];
 
 /** `{}` at `at`, followed by the end or a blank or operator that ends the word. */
 function isEmptyBracesWord(text: string, at: number, end: number): boolean {
@@ -211,7 +184,7 @@ class FastParser {
   /** How many `case` statements enclose the current position. */
   private caseDepth = 0;
   /** Commands in tree-sitter's pre-order; null marks a slot reserved for a command that emitted nothing. */
-  readonly commands: Array<FastCommand | null> = [];
+  readonly commands: Array<LocatedCommand | null> = [];
   hasPipe = false;
   private pos = 0;
   /** End of the text being parsed. */
@@ -226,7 +199,11 @@ class FastParser {
    */
   private chainStart = true;
 
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    /** Positions for the lazily computed spans of the words and commands. */
+    private readonly map: PositionMapper,
+  ) {
     this.end = text.length;
   }
 
@@ -689,10 +666,11 @@ class FastParser {
     const slot = this.commands.length;
     this.commands.push(null); // the command precedes the commands nested in its words
     const start = this.pos;
-    const assignments: string[] = [];
+    let assignments = NO_ASSIGNMENTS;
     for (;;) {
       const assignment = this.assignment();
       if (assignment === null) break;
+      if (assignments === NO_ASSIGNMENTS) assignments = [];
       assignments.push(assignment.value);
       this.skipBlank();
     }
@@ -721,10 +699,14 @@ class FastParser {
     const initial = this.text.charCodeAt(nameWord.start);
     if (initial === BANG) decline(); // `![`: tree-sitter sees a negation
     if (nameWord.plain && nameWord.value === '-') decline();
-    const args: FastWord[] = [];
+    const words: ShellWord[] = [];
+    const args: string[] = [];
+    let last = nameWord;
     if (this.ch() === LPAREN) {
       if (RESERVED.has(nameWord.value)) decline();
-      args.push(this.nameSubshell());
+      last = this.nameSubshell();
+      words.push(this.shellWord(last));
+      args.push(last.value);
       this.skipBlank();
       const next = this.ch();
       // anything but the end of the command after it is an error to tree-sitter
@@ -738,8 +720,7 @@ class FastParser {
       if (next === AMP && this.ch(1) !== GT) break;
       if (this.redirectAt()) {
         // tree-sitter drops a lone `-` before `2>file`
-        const last = args[args.length - 1];
-        if (last && last.plain && last.value === '-' && isDigit(this.ch())) decline();
+        if (last !== nameWord && last.plain && last.value === '-' && isDigit(this.ch())) decline();
         this.redirect();
         redirected = true;
         continue;
@@ -754,17 +735,38 @@ class FastParser {
       this.splitAllowed = false;
       if (!word) decline();
       if (word.plain && (word.value === '==' || word.value === '=~')) decline(); // tree-sitter drops the operator word
-      if (!lost) args.push(word);
+      if (!lost) {
+        words.push(this.shellWord(word));
+        args.push(word.value);
+        last = word;
+      }
     }
     if (nameWord.dynamic) return; // `$PM install`: the command is unknown
     let name = nameWord.value;
-    const effective = effectiveCommand(name, args);
+    const effective = effectiveCommand(name, words);
     if (effective) {
       if (effective.dynamic) return;
       name = effective.value;
     }
-    const last = args.length > 0 ? args[args.length - 1]! : nameWord;
-    this.commands[slot] = { name, words: args, assignments, start, end: last.end, nameStart: nameWord.start, nameEnd: nameWord.end };
+    this.commands[slot] = this.located(name, words, args, assignments, start, last.end, nameWord.start, nameWord.end);
+  }
+
+  private shellWord(word: FastWord): ShellWord {
+    return new LazyShellWord(word.value, word.dynamic, this.text, this.map, word.start, word.end);
+  }
+
+  private located(
+    name: string,
+    words: ShellWord[],
+    args: string[],
+    assignments: string[],
+    start: number,
+    end: number,
+    nameStart: number,
+    nameEnd: number,
+  ): LocatedCommand {
+    const command = new LazyShellCommand(name, args, words, assignments, this.text, this.map, start, end);
+    return { command, start, end, nameStart, nameEnd };
   }
 
   /**
@@ -787,7 +789,9 @@ class FastParser {
   private declaration(slot: number, keyword: string): void {
     const start = this.pos;
     this.pos += keyword.length;
-    const args: FastWord[] = [];
+    const words: ShellWord[] = [];
+    const args: string[] = [];
+    let end = start + keyword.length;
     const isUnset = UNSET_KEYWORDS.has(keyword);
     for (;;) {
       this.skipBlank();
@@ -808,10 +812,11 @@ class FastParser {
       }
       if (!word) decline();
       if (word.plain && (word.value === '==' || word.value === '=~')) decline();
-      args.push(word);
+      words.push(this.shellWord(word));
+      args.push(word.value);
+      end = word.end;
     }
-    const end = args.length > 0 ? args[args.length - 1]!.end : start + keyword.length;
-    this.commands[slot] = { name: keyword, words: args, assignments: [], start, end, nameStart: start, nameEnd: start + keyword.length };
+    this.commands[slot] = this.located(keyword, words, args, NO_ASSIGNMENTS, start, end, start, start + keyword.length);
   }
 
   /** The unquoted literal word at the position (for keyword checks), or null. */
