@@ -26,7 +26,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     // The tool's own commands, and any command with a word that may write a setting.
-    const commands = runCommandsToScan(model, (name) => name === 'wget');
+    const commands = runCommandsToScan(model, ['wget']);
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       if (cmd.name === 'wget') {

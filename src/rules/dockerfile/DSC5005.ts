@@ -94,7 +94,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     // The tool's own commands, and any command with a word that may write a setting.
-    const commands = runCommandsToScan(model, (name) => APT.has(name));
+    const commands = runCommandsToScan(model, APT);
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       // One finding per command: the first insecure word.

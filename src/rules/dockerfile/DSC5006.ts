@@ -38,7 +38,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     // The tool's own commands, and any command with a word that may write a setting.
-    const commands = runCommandsToScan(model, (name) => RPM_MANAGERS.has(name));
+    const commands = runCommandsToScan(model, RPM_MANAGERS);
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       if (RPM_MANAGERS.has(cmd.name)) {

@@ -40,7 +40,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     // The tool's own commands, and any command with a word that may write a setting.
-    const commands = runCommandsToScan(model, (name) => NODE_PACKAGE_MANAGERS.has(name));
+    const commands = runCommandsToScan(model, NODE_PACKAGE_MANAGERS);
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       if (NODE_PACKAGE_MANAGERS.has(cmd.name)) {

@@ -136,21 +136,27 @@ function indexRunCommands(model: LintModel): Map<string, RunCommand[]> {
 }
 
 /**
- * The effective commands, in file order, whose name passes `named` or that have a word holding `=`, `::`
+ * The effective commands, in file order, named one of `names` or that have a word holding `=`, `::`
  * or `_pkgverify_level`: what a rule needs to look at when it checks some tools' options and, in any
  * command, words that write a setting (`check_certificate=off`, `Acquire::...`, `%_pkgverify_level none`).
  * Such words are rare (about one command in twenty), so the rules skip most commands.
  */
-export function runCommandsToScan(model: LintModel, named: (name: string) => boolean): readonly RunCommand[] {
+export function runCommandsToScan(model: LintModel, names: Iterable<string>): readonly RunCommand[] {
+  const index = model.derived(indexRunCommands);
   const lists: (readonly RunCommand[])[] = [model.derived(collectSettingWriters)];
-  for (const [name, list] of model.derived(indexRunCommands)) if (named(name)) lists.push(list);
+  for (const name of names) {
+    const list = index.get(name);
+    if (list !== undefined) lists.push(list);
+  }
   return mergeInFileOrder(lists);
 }
 
 /** The effective commands whose name passes `named`, in file order. */
 export function runCommandsNamedWhere(model: LintModel, named: (name: string) => boolean): readonly RunCommand[] {
   const lists: (readonly RunCommand[])[] = [];
-  for (const [name, list] of model.derived(indexRunCommands)) if (named(name)) lists.push(list);
+  model.derived(indexRunCommands).forEach((list, name) => {
+    if (named(name)) lists.push(list);
+  });
   return mergeInFileOrder(lists);
 }
 
@@ -215,18 +221,22 @@ export function positionals(cmd: EffectiveCommand, valueFlags: readonly string[]
 
 /** The word that is long option `--name` (or `--name=...`), or a short cluster containing `letter`. */
 export function findOption(cmd: EffectiveCommand, longNames: readonly string[], shortLetters = ''): ShellWord | undefined {
-  for (const word of cmd.words) {
+  for (let w = 0; w < cmd.words.length; w++) {
+    const word = cmd.words[w]!;
     const v = word.value;
     if (v === '--') return undefined;
     if (v.startsWith('--')) {
-      const name = v.slice(2).split('=')[0]!;
-      if (longNames.includes(name)) return word;
-    } else if (shortLetters !== '' && /^-[A-Za-z0-9]+$/.test(v)) {
-      if ([...v.slice(1)].some((c) => shortLetters.includes(c))) return word;
+      const eq = v.indexOf('=');
+      if (longNames.includes(eq === -1 ? v.slice(2) : v.slice(2, eq))) return word;
+    } else if (shortLetters !== '' && SHORT_CLUSTER.test(v)) {
+      // An ASCII cluster: each character is one letter.
+      for (let i = 1; i < v.length; i++) if (shortLetters.includes(v[i]!)) return word;
     }
   }
   return undefined;
 }
+
+const SHORT_CLUSTER = /^-[A-Za-z0-9]+$/;
 
 /** `false`, `0`, `no`, `off` (any case): how tools spell "disabled". */
 export function isFalsy(value: string): boolean {
@@ -250,6 +260,7 @@ export interface EnvSetting {
 export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvSetting[] {
   const index = model.derived(buildEnvIndex);
   const result: EnvSetting[] = [];
+  if (names !== undefined && !hasAny(index.names, names)) return result;
   // Indexed loops here and below: these run over every RUN of every file, mostly before V8 has
   // optimised them, where for-of pays for an iterator object per loop.
   for (let i = 0; i < index.declared.length; i++) {
@@ -276,24 +287,21 @@ export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvS
 
 /** True when the RUN text has `NAME=` for one of `names` (NAME not preceded by another name character). */
 function assignsAny(runEnv: RunEnv, names: ReadonlySet<string>): boolean {
-  const assigned = assignedNames(runEnv);
-  if (assigned.size === 0) return false;
-  for (const name of names) if (assigned.has(name)) return true;
+  return runEnv.assigned.size > 0 && hasAny(runEnv.assigned, names);
+}
+
+function hasAny(present: ReadonlySet<string>, wanted: ReadonlySet<string>): boolean {
+  for (const name of wanted) if (present.has(name)) return true;
   return false;
 }
 
-/** The names written right before an `=` in the RUN text: a superset of what bare assignments can set. */
-function assignedNames(runEnv: RunEnv): ReadonlySet<string> {
-  if (runEnv.assigned !== null) return runEnv.assigned;
-  const text = runEnv.run.text;
-  let assigned: Set<string> | null = null;
+/** Adds the names written right before an `=` in `text`: a superset of what bare assignments set. */
+function addAssignedNames(text: string, to: Set<string>): void {
   for (let eq = text.indexOf('='); eq !== -1; eq = text.indexOf('=', eq + 1)) {
     let start = eq;
     while (start > 0 && isNameChar(text.charCodeAt(start - 1))) start--;
-    if (start < eq) (assigned ??= new Set()).add(text.slice(start, eq));
+    if (start < eq) to.add(text.slice(start, eq));
   }
-  runEnv.assigned = assigned ?? NO_NAMES;
-  return runEnv.assigned;
 }
 
 const NO_NAMES: ReadonlySet<string> = new Set();
@@ -311,6 +319,8 @@ interface EnvIndex {
   /** ENV pairs and ARG defaults, in file order. */
   declared: EnvSetting[];
   runs: RunEnv[];
+  /** Every name that is declared, assigned in a RUN, or written before an `=` in RUN text. */
+  names: Set<string>;
 }
 
 interface RunEnv {
@@ -319,8 +329,8 @@ interface RunEnv {
   structured: EnvSetting[];
   /** Bare `NAME=value` statements read from the text; computed only when a rule needs them. */
   bare: EnvSetting[] | null;
-  /** `assignedNames`, computed on first use. */
-  assigned: ReadonlySet<string> | null;
+  /** The names written right before an `=` in the text (`addAssignedNames`). */
+  assigned: ReadonlySet<string>;
 }
 
 const DECLARING = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
@@ -342,6 +352,8 @@ function buildEnvIndex(model: LintModel): EnvIndex {
         if (arg.defaultValue !== undefined) declared.push({ anchor, source: 'ARG', name: arg.name, value: arg.defaultValue, span: arg.span });
     }
   }
+  const names = new Set<string>();
+  for (let i = 0; i < declared.length; i++) names.add(declared[i]!.name);
   const runs: RunEnv[] = [];
   const commands = runCommands(model);
   let next = 0;
@@ -366,9 +378,17 @@ function buildEnvIndex(model: LintModel): EnvIndex {
         }
       }
     }
-    runs.push({ run, structured, bare: null, assigned: null });
+    let assigned = NO_NAMES;
+    if (run.text.includes('=')) {
+      const found = new Set<string>();
+      addAssignedNames(run.text, found);
+      for (const name of found) names.add(name);
+      assigned = found;
+    }
+    for (let i = 0; i < structured.length; i++) names.add(structured[i]!.name);
+    runs.push({ run, structured, bare: null, assigned });
   }
-  return { declared, runs };
+  return { declared, runs, names };
 }
 
 function runSetting(run: RunScript, text: string, span: Span): EnvSetting {

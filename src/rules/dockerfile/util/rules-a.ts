@@ -158,7 +158,10 @@ export function stagesUpTo(stages: readonly Stage[], stage: Stage | null, inclus
 
 /** The value of a `--name=value` flag on an instruction, or undefined when absent or bare. */
 export function flagValue(instruction: Instruction, name: string): { value: string; span: Span } | undefined {
-  const flag = instruction.flags.find((f) => f.name === name);
-  if (flag === undefined || flag.value === null) return undefined;
-  return { value: flag.value, span: flag.span };
+  for (let i = 0; i < instruction.flags.length; i++) {
+    const flag = instruction.flags[i]!;
+    if (flag.name !== name) continue;
+    return flag.value === null ? undefined : { value: flag.value, span: flag.span };
+  }
+  return undefined;
 }
