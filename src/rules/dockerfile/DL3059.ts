@@ -9,6 +9,12 @@ function flagSignature(instruction: Instruction): string {
     .join('\n');
 }
 
+function sameFlags(a: Instruction, b: Instruction): boolean {
+  // Most RUNs have no flags at all: no signature strings to build then.
+  if (a.flags.length === 0 && b.flags.length === 0) return true;
+  return flagSignature(a) === flagSignature(b);
+}
+
 function commandCount(model: LintModel, instruction: Instruction): number {
   const script = model.shell(instruction);
   if (!script) return 0;
@@ -47,7 +53,7 @@ export const rule: DockerfileRule = {
       }
       const prior: Instruction | null = previous;
       previous = instruction;
-      if (!prior || flagSignature(prior) !== flagSignature(instruction)) continue;
+      if (!prior || !sameFlags(prior, instruction)) continue;
       // Heredoc RUNs are scripts on purpose; suggesting to merge them is noise (docs/compatibility.md, DL3059).
       if (prior.heredocs.length > 0 || instruction.heredocs.length > 0) continue;
       if (commandCount(model, prior) > 1 || commandCount(model, instruction) > 1) continue;

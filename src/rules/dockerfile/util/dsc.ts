@@ -113,26 +113,14 @@ export interface RunCommand {
 
 /** Every effective command of every RUN, in file order; computed once per file. */
 export function runCommands(model: LintModel): readonly RunCommand[] {
-  return model.derived(collectRunCommands);
+  return model.derived(indexCommands).all;
 }
 
 const NO_RUN_COMMANDS: readonly RunCommand[] = Object.freeze([]);
 
 /** The effective commands named `name` (`curl`), in file order; from a per-file index. */
 export function runCommandsNamed(model: LintModel, name: string): readonly RunCommand[] {
-  return model.derived(indexRunCommands).get(name) ?? NO_RUN_COMMANDS;
-}
-
-function indexRunCommands(model: LintModel): Map<string, RunCommand[]> {
-  const index = new Map<string, RunCommand[]>();
-  const commands = runCommands(model);
-  for (let i = 0; i < commands.length; i++) {
-    const one = commands[i]!;
-    const list = index.get(one.cmd.name);
-    if (list === undefined) index.set(one.cmd.name, [one]);
-    else list.push(one);
-  }
-  return index;
+  return model.derived(indexCommands).byName.get(name) ?? NO_RUN_COMMANDS;
 }
 
 /**
@@ -142,10 +130,10 @@ function indexRunCommands(model: LintModel): Map<string, RunCommand[]> {
  * Such words are rare (about one command in twenty), so the rules skip most commands.
  */
 export function runCommandsToScan(model: LintModel, names: Iterable<string>): readonly RunCommand[] {
-  const index = model.derived(indexRunCommands);
-  const lists: (readonly RunCommand[])[] = [model.derived(collectSettingWriters)];
+  const index = model.derived(indexCommands);
+  const lists: (readonly RunCommand[])[] = [index.settingWriters];
   for (const name of names) {
-    const list = index.get(name);
+    const list = index.byName.get(name);
     if (list !== undefined) lists.push(list);
   }
   return mergeInFileOrder(lists);
@@ -154,7 +142,7 @@ export function runCommandsToScan(model: LintModel, names: Iterable<string>): re
 /** The effective commands whose name passes `named`, in file order. */
 export function runCommandsNamedWhere(model: LintModel, named: (name: string) => boolean): readonly RunCommand[] {
   const lists: (readonly RunCommand[])[] = [];
-  model.derived(indexRunCommands).forEach((list, name) => {
+  model.derived(indexCommands).byName.forEach((list, name) => {
     if (named(name)) lists.push(list);
   });
   return mergeInFileOrder(lists);
@@ -174,30 +162,42 @@ function mergeInFileOrder(lists: readonly (readonly RunCommand[])[]): readonly R
   return merged;
 }
 
-function collectSettingWriters(model: LintModel): RunCommand[] {
-  const result: RunCommand[] = [];
-  const commands = runCommands(model);
-  for (let i = 0; i < commands.length; i++) {
-    const words = commands[i]!.cmd.words;
-    for (let w = 0; w < words.length; w++) {
-      const value = words[w]!.value;
-      if (value.includes('=') || value.includes('::') || value.includes('_pkgverify_level')) {
-        result.push(commands[i]!);
-        break;
-      }
-    }
-  }
-  return result;
+interface CommandIndex {
+  /** Every effective command, in file order. */
+  all: RunCommand[];
+  /** The same, grouped by effective name. */
+  byName: Map<string, RunCommand[]>;
+  /** The commands with a word holding `=`, `::` or `_pkgverify_level` (see `runCommandsToScan`). */
+  settingWriters: RunCommand[];
 }
 
-function collectRunCommands(model: LintModel): RunCommand[] {
-  const list: RunCommand[] = [];
+/** One pass over every command of the file builds all three lists. */
+function indexCommands(model: LintModel): CommandIndex {
+  const all: RunCommand[] = [];
+  const byName = new Map<string, RunCommand[]>();
+  const settingWriters: RunCommand[] = [];
   const runs = model.runs();
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
-    for (let c = 0; c < run.commands.length; c++) list.push({ run, cmd: effective(run.commands[c]!), index: list.length });
+    for (let c = 0; c < run.commands.length; c++) {
+      const cmd = effective(run.commands[c]!);
+      const one: RunCommand = { run, cmd, index: all.length };
+      all.push(one);
+      const named = byName.get(cmd.name);
+      if (named === undefined) byName.set(cmd.name, [one]);
+      else named.push(one);
+      if (writesSetting(cmd.words)) settingWriters.push(one);
+    }
   }
-  return list;
+  return { all, byName, settingWriters };
+}
+
+function writesSetting(words: readonly ShellWord[]): boolean {
+  for (let w = 0; w < words.length; w++) {
+    const value = words[w]!.value;
+    if (value.includes('=') || value.includes('::') || value.includes('_pkgverify_level')) return true;
+  }
+  return false;
 }
 
 /** The first non-option arguments (a subcommand like `update`), skipping values of the named options. */
