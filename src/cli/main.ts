@@ -14,10 +14,24 @@ export interface CommandModule {
 
 /** Subcommands: name -> loader. Other commands (bench, image, compose, run) register here. */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
-  lint: { summary: 'Lint Dockerfiles (a drop-in for hadolint)', load: () => import('./lint-command.js') },
+  lint: { summary: 'Lint Dockerfiles (a drop-in for hadolint)', load: loadLintCommand },
   parse: { summary: 'Show how a Dockerfile is parsed', load: () => import('./parse-command.js') },
   bench: { summary: 'Audit a Docker host against the CIS Docker Benchmark', load: () => import('./bench-command.js') },
 };
+
+/**
+ * The bundle (dist/bundle/docksec.mjs) runs `lint` from lint.cjs with its build-time V8 code cache (see
+ * code-cache.ts); the tsc build, or a bundle without lint.cjs, imports the ES module.
+ */
+async function loadLintCommand(): Promise<CommandModule> {
+  if (import.meta.url.endsWith('/docksec.mjs')) {
+    const { loadBundledCommand } = await import('./code-cache.js');
+    // Dynamic imports of the script resolve from here, the bundle directory, as the ES chunks' do.
+    const command = loadBundledCommand<CommandModule>('lint', import.meta.url, (specifier) => import(specifier));
+    if (command) return command;
+  }
+  return import('./lint-command.js');
+}
 
 function usage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((n) => n.length));

@@ -129,6 +129,7 @@ function toPosix(path: string): string {
 function decide(scopes: readonly IgnoreScope[], absPath: string, isDir: boolean): boolean | undefined {
   let result: boolean | undefined;
   for (const scope of scopes) {
+    if (scope.patterns.length === 0) continue; // nothing to match: skip computing the relative path
     const rel = toPosix(relative(scope.base, absPath));
     if (rel === '' || rel.startsWith('../')) continue;
     for (const p of scope.patterns) {

@@ -6,9 +6,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VERSION } from '../../src/version.js';
 import { readVersion } from '../../src/cli/version.js';
@@ -120,6 +120,71 @@ test('lint: the worker-thread path finds parallel-worker.js next to the bundle c
     const workerResults = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     assert.ok(workerResults.some((r) => r.endsWith('/dist/bundle/parallel-worker.js') && r.startsWith('result ')), 'bundle workers linted chunks');
     assert.deepEqual(workerResults.filter((r) => !r.startsWith('result ')), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('lint with a YAML config file: the bundle (lint.cjs, and the ES chunks without it) matches the tsc build', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docksec-bundle-'));
+  try {
+    const config = join(dir, 'hadolint.yaml');
+    writeFileSync(config, 'ignored:\n  - DL3006\noverride:\n  error:\n    - DL3008\n');
+    const args = ['lint', '--no-shellcheck', '-f', 'json', '--config', config, 'examples/node-app/Dockerfile'];
+    const result = assertSameAsCompiled(args);
+    const findings = JSON.parse(result.stdout) as { code: string; level: string }[];
+    assert.ok(!findings.some((f) => f.code === 'DL3006'), 'the config file was applied');
+    assert.equal(findings.find((f) => f.code === 'DL3008')?.level, 'error');
+    // Without lint.cjs the bundle imports the lint command's ES chunks (bundled yaml there too).
+    const copy = join(dir, 'bundle');
+    cpSync(dirname(bundle), copy, { recursive: true });
+    rmSync(join(copy, 'lint.cjs'));
+    const fallback = run(join(copy, 'docksec.mjs'), args);
+    assert.equal(fallback.stderr, '');
+    assert.equal(fallback.stdout, result.stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** Loads `script` through code-cache.ts in a fresh process, says on stderr whether the cache was used, then lints. */
+function runWithCache(script: string, cache: string, lintArgs: string[]): Run {
+  const loader = new URL('../../src/cli/code-cache.js', import.meta.url).href;
+  const code = `import { readFileSync } from 'node:fs';
+const { runCompiledScript } = await import(${JSON.stringify(loader)});
+const { exports, cacheUsed } = runCompiledScript(${JSON.stringify(script)}, { cacheFile: readFileSync(${JSON.stringify(cache)}), importModule: (s) => import(s) });
+process.stderr.write('cacheUsed=' + cacheUsed + '\\n');
+process.exitCode = await exports.run(${JSON.stringify(lintArgs)});`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: root,
+    input: '',
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: tmpdir() },
+    timeout: 60_000,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('lint.cjs runs with its build-time code cache, and a stale cache is never used', () => {
+  const script = join(dirname(bundle), 'lint.cjs');
+  const cache = `${script}.cache`;
+  const lintArgs = ['--no-shellcheck', '-f', 'json', 'examples/node-app/Dockerfile'];
+  const fresh = runWithCache(script, cache, lintArgs);
+  assert.equal(fresh.stderr, 'cacheUsed=true\n');
+  assert.equal(fresh.stdout, run(compiled, ['lint', ...lintArgs]).stdout);
+
+  // The same script with one message changed (same length, which V8's own check would not notice) and
+  // the old cache: the cache is refused and the changed source is what runs.
+  const dir = mkdtempSync(join(tmpdir(), 'docksec-bundle-'));
+  try {
+    const text = readFileSync(script, 'utf8');
+    const message = 'MAINTAINER is deprecated; use a LABEL';
+    assert.ok(text.includes(message));
+    const staleScript = join(dir, 'lint.cjs');
+    writeFileSync(staleScript, text.replace(message, 'MAINTAINER is DEPRECATED; use a LABEL'));
+    const stale = runWithCache(staleScript, cache, lintArgs);
+    assert.equal(stale.stderr, 'cacheUsed=false\n');
+    assert.equal(stale.stdout, fresh.stdout.replace('MAINTAINER is deprecated', 'MAINTAINER is DEPRECATED'));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
