@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import { parseDockerfile } from '../../src/dockerfile/parser.js';
@@ -28,7 +29,8 @@ function dockerfilesUnder(dir: string): string[] {
   return found.sort();
 }
 
-const SOURCES = [...dockerfilesUnder('test/fixtures/corpus'), ...dockerfilesUnder('examples')];
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const SOURCES = [...dockerfilesUnder(join(root, 'test/fixtures/corpus')), ...dockerfilesUnder(join(root, 'examples'))];
 
 function modelOf(text: string): LintModel {
   return buildLintModel(parseDockerfile(text), defaultLintConfig());

@@ -1,5 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { type EffectiveCommand, effective, positionals, runScripts } from './util/dsc.js';
+import { type EffectiveCommand, positionals, runCommands, runScripts } from './util/dsc.js';
 
 /** Options of the package managers that take a separate value (so it is not read as the subcommand). */
 const VALUE_FLAGS: Record<string, string[]> = {
@@ -56,8 +56,12 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
+    // runCommands lists each RUN's effective commands together, in RUN order (computed once per file).
+    const all = runCommands(model);
+    let next = 0;
     for (const run of runScripts(model)) {
-      const commands = run.commands.map(effective);
+      const commands: EffectiveCommand[] = [];
+      for (; next < all.length && all[next]!.run === run; next++) commands.push(all[next]!.cmd);
       commands.forEach((cmd, index) => {
         const family = FAMILIES[cmd.name];
         if (family === undefined || !family.update.includes(subcommand(cmd) ?? '')) return;
