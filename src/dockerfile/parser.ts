@@ -180,35 +180,29 @@ export function readJsonStringArray(t: string, start: number, limit: number): Js
   if (t.charCodeAt(start) !== 91) return null;
   const values: string[] = [];
   const spans: Word[] = [];
-  let i = start + 1;
-  const skipWs = (): void => {
-    while (i < limit) {
-      const c = t.charCodeAt(i);
-      if (c === 32 || c === 9 || c === 10 || c === 13) i++;
-      else break;
-    }
-  };
-  skipWs();
+  let i = jsonSpaceEnd(t, start + 1, limit);
   if (t.charCodeAt(i) === 93 && i < limit) return { values, spans };
   for (;;) {
-    skipWs();
+    i = jsonSpaceEnd(t, i, limit);
     if (i >= limit) return null;
     if (t.charCodeAt(i) !== 34) return notStringsOrNull(t, start, limit);
     const sStart = i;
     i++;
-    const parts: string[] = [];
+    // Only strings with escapes are assembled from parts; most are one slice.
+    let parts: string[] | null = null;
     let runStart = i;
     let closed = false;
     while (i < limit) {
       const c = t.charCodeAt(i);
       if (c === 34) {
-        parts.push(t.slice(runStart, i));
+        if (parts !== null) parts.push(t.slice(runStart, i));
         i++;
         closed = true;
         break;
       }
       if (c < 32) return null;
       if (c === 92) {
+        parts ??= [];
         parts.push(t.slice(runStart, i));
         const e = t[i + 1];
         switch (e) {
@@ -249,9 +243,9 @@ export function readJsonStringArray(t: string, start: number, limit: number): Js
       i++;
     }
     if (!closed) return null;
-    values.push(parts.length === 1 ? parts[0] : parts.join(''));
+    values.push(parts === null ? t.slice(sStart + 1, i - 1) : parts.length === 1 ? parts[0] : parts.join(''));
     spans.push({ start: sStart, end: i });
-    skipWs();
+    i = jsonSpaceEnd(t, i, limit);
     if (i >= limit) return null;
     const c = t.charCodeAt(i);
     if (c === 44) {
@@ -261,6 +255,16 @@ export function readJsonStringArray(t: string, start: number, limit: number): Js
     if (c === 93) return { values, spans };
     return null;
   }
+}
+
+/** First offset at or after `i` that is not JSON whitespace (or `limit`). */
+function jsonSpaceEnd(t: string, i: number, limit: number): number {
+  while (i < limit) {
+    const c = t.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) i++;
+    else break;
+  }
+  return i;
 }
 
 function notStringsOrNull(t: string, start: number, limit: number): null | typeof NOT_STRINGS {
@@ -653,9 +657,9 @@ class Parser {
     let kEnd = kStart;
     while (kEnd < t.length && !isSpace(t.charCodeAt(kEnd))) kEnd++;
     const written = t.slice(kStart, kEnd);
-    const upperWritten = written.toUpperCase();
-    // Interned: the result of a big file holds one keyword pair per instruction.
-    const upper = KEYWORDS.get(upperWritten) ?? upperWritten;
+    // Interned: the result of a big file holds one keyword pair per instruction. Most keywords are
+    // written in upper case, which needs no upper-cased copy to look up.
+    const upper = KEYWORDS.get(written) ?? KEYWORDS.get(written.toUpperCase()) ?? written.toUpperCase();
     const keywordRaw = written === upper ? upper : written;
     let end = t.length;
     while (end > kEnd && isSpace(t.charCodeAt(end - 1))) end--;
