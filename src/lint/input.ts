@@ -1,5 +1,5 @@
 /** Reading Dockerfile inputs: files and standard input, with a size bound and BOM-aware decoding. */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Position } from '../core/finding.js';
 
@@ -99,6 +99,9 @@ export async function readDockerfileText(path: string, readStdin: () => Promise<
 /** `readDockerfileText`, also locating invalid UTF-8 (not for a custom `readStdin`, which yields text). */
 export async function readDockerfile(path: string, readStdin?: () => Promise<string>): Promise<DecodedDockerfile> {
   if (path === '-') return readStdin ? { text: await readStdin() } : decodeDockerfileChecked(await readStdinBytes());
+  const regular = readRegularFile(path);
+  if (regular !== null) return decodeDockerfileChecked(regular);
+  // Not a regular file, or it could not be opened: the checks below give the reason or read it safely.
   const info = statSync(path);
   if (info.isDirectory()) throw new Error('is a directory');
   if (info.size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES} bytes`);
@@ -107,6 +110,28 @@ export async function readDockerfile(path: string, readStdin?: () => Promise<str
   // Anything else (a FIFO, /dev/stdin) is read asynchronously so that it cannot freeze the process.
   if (info.isFile()) return decodeDockerfileChecked(readFileSync(path));
   return decodeDockerfileChecked(await readFile(path));
+}
+
+/**
+ * The bytes of `path` when it is a regular file, from one open (the type and size come from that open
+ * file, not from a separate stat of the path); null when it is anything else or cannot be opened.
+ * O_NONBLOCK: opening a FIFO must not wait for a writer (it is then read asynchronously by the caller).
+ */
+function readRegularFile(path: string): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch {
+    return null;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return null;
+    if (info.size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES} bytes`);
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A one-line reason for a read error. */
