@@ -1,5 +1,10 @@
-import type { DockerfileRule } from './types.js';
-import { flagValue, isOpaque, stagesUpTo } from './util/rules-a.js';
+import type { DockerfileRule, Stage } from './types.js';
+import { flagValue, isOpaque } from './util/rules-a.js';
+
+function namesStage(stages: readonly Stage[], count: number, name: string): boolean {
+  for (let i = 0; i < count; i++) if (stages[i]!.alias?.toLowerCase() === name) return true;
+  return false;
+}
 
 export const rule: DockerfileRule = {
   meta: {
@@ -34,10 +39,11 @@ export const rule: DockerfileRule = {
       const value = from.value;
       // A tag/digest marks an image reference; a variable may name anything.
       if (value.includes(':') || isOpaque(value)) continue;
-      const known = stagesUpTo(model.stages, entry.stage, true);
-      if (/^[0-9]+$/.test(value) && Number(value) < known.length) continue;
+      // The stages defined so far, this one included (stage i has index i).
+      const known = entry.stage === null ? 0 : entry.stage.index + 1;
+      if (/^[0-9]+$/.test(value) && Number(value) < known) continue;
       // Stage names are case-insensitive in BuildKit.
-      if (known.some((stage) => stage.alias?.toLowerCase() === value.toLowerCase())) continue;
+      if (namesStage(model.stages, known, value.toLowerCase())) continue;
       context.report(
         instruction,
         `COPY --from='${value}' does not name an earlier stage; define it with 'AS ${value}' or give an image tag`,

@@ -287,6 +287,11 @@ export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvS
 
 /** True when the RUN text has `NAME=` for one of `names` (NAME not preceded by another name character). */
 function assignsAny(runEnv: RunEnv, names: ReadonlySet<string>): boolean {
+  if (runEnv.assigned === null) {
+    const found = new Set<string>();
+    addAssignedNames(runEnv.run.text, found);
+    runEnv.assigned = found;
+  }
   return runEnv.assigned.size > 0 && hasAny(runEnv.assigned, names);
 }
 
@@ -303,8 +308,6 @@ function addAssignedNames(text: string, to: Set<string>): void {
     if (start < eq) to.add(text.slice(start, eq));
   }
 }
-
-const NO_NAMES: ReadonlySet<string> = new Set();
 
 /** `[A-Za-z0-9_]`. */
 function isNameChar(code: number): boolean {
@@ -329,8 +332,8 @@ interface RunEnv {
   structured: EnvSetting[];
   /** Bare `NAME=value` statements read from the text; computed only when a rule needs them. */
   bare: EnvSetting[] | null;
-  /** The names written right before an `=` in the text (`addAssignedNames`). */
-  assigned: ReadonlySet<string>;
+  /** The names written right before an `=` in the text (`addAssignedNames`); computed on first use. */
+  assigned: ReadonlySet<string> | null;
 }
 
 const DECLARING = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
@@ -378,15 +381,10 @@ function buildEnvIndex(model: LintModel): EnvIndex {
         }
       }
     }
-    let assigned = NO_NAMES;
-    if (run.text.includes('=')) {
-      const found = new Set<string>();
-      addAssignedNames(run.text, found);
-      for (const name of found) names.add(name);
-      assigned = found;
-    }
+    // Straight into the file's set; a RUN's own set is built only if a wanted name is in the file.
+    addAssignedNames(run.text, names);
     for (let i = 0; i < structured.length; i++) names.add(structured[i]!.name);
-    runs.push({ run, structured, bare: null, assigned });
+    runs.push({ run, structured, bare: null, assigned: null });
   }
   return { declared, runs, names };
 }
