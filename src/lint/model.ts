@@ -126,7 +126,8 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
     },
     runs: () => (runs ??= collectRuns(model)),
     derived<T>(compute: (model: LintModel) => T): T {
-      if (derivedCache.has(compute)) return derivedCache.get(compute) as T;
+      const cached = derivedCache.get(compute);
+      if (cached !== undefined || derivedCache.has(compute)) return cached as T;
       const value = compute(model);
       derivedCache.set(compute, value);
       return value;
