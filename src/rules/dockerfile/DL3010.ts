@@ -67,7 +67,8 @@ export const rule: DockerfileRule = {
     if (model.entriesOf('COPY').length === 0) return; // findings are about copied archives
     const copied = new Map<Stage | null, CopiedArchive[]>();
     const found: CopiedArchive[] = [];
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       if (instruction.keyword === 'COPY') {

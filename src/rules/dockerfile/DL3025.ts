@@ -24,7 +24,8 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     if (model.entriesOf('CMD').length + model.entriesOf('ENTRYPOINT').length + model.entriesOf('HEALTHCHECK').length === 0) return;
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       if (instruction.keyword !== 'CMD' && instruction.keyword !== 'ENTRYPOINT' && instruction.keyword !== 'HEALTHCHECK') {

@@ -53,7 +53,8 @@ export const rule: DockerfileRule = {
     if (!model.entriesOf('ENV').some((entry) => !entry.onbuild && mayCrossReference(entry.instruction.pairs))) return;
     // Every ENV key and ARG name declared so far, across all stages, as Hadolint tracks it.
     const defined = new Set<string>();
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       if (entry.onbuild) continue;
       const instruction = entry.instruction;
       if (instruction.keyword === 'ARG') {

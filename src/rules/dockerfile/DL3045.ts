@@ -33,7 +33,8 @@ export const rule: DockerfileRule = {
     // A stage inherits WORKDIR from the stage it is built FROM (docs/compatibility.md, DL3045).
     const workdirSet = new Map<Stage | null, boolean>();
     let current: Stage | null = null;
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       if (entry.onbuild) continue;
       const instruction = entry.instruction;
       if (instruction.keyword === 'FROM') {

@@ -23,7 +23,8 @@ export const rule: DockerfileRule = {
     const healthy = new Set<Stage>();
     const unhealthy = new Set<Stage>();
     let current: Stage | null = null;
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       if (entry.onbuild) continue;
       const instruction = entry.instruction;
       if (instruction.keyword === 'FROM') {

@@ -44,7 +44,8 @@ export const rule: DockerfileRule = {
   },
   check(model, ctx) {
     let previous: Instruction | null = null;
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       if (entry.onbuild) continue;
       const instruction = entry.instruction;
       if (instruction.keyword !== 'RUN') {

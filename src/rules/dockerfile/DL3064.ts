@@ -41,7 +41,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       const instruction = entry.instruction;
       let hit: { name: string; span: Span } | undefined;
       // Our parser reads every name of `ARG a b`; Hadolint only sees the first (docs/compatibility.md, DL3064).

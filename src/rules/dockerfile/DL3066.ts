@@ -21,7 +21,8 @@ export const rule: DockerfileRule = {
   check(model, ctx) {
     if (model.entriesOf('USER').length === 0) return; // findings are about USER instructions
     const argNames: string[] = [];
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       if (entry.onbuild) continue;
       const instruction = entry.instruction;
       if (instruction.keyword === 'ARG') {

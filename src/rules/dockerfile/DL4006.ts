@@ -44,7 +44,8 @@ export const rule: DockerfileRule = {
     // Findings are about top-level RUNs with a pipe; most files have none.
     if (!model.runs().some((run) => !run.entry.onbuild && run.script?.hasPipe === true)) return;
     let state: ShellState = 'no-pipefail';
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       if (entry.onbuild) continue;
       const instruction = entry.instruction;
       if (instruction.keyword === 'FROM') state = 'no-pipefail';

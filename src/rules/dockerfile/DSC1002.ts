@@ -48,7 +48,8 @@ export const rule: DockerfileRule = {
         context.report(anchor, `${instruction.keyword} does not know the flag --${flag.name}; ${accepted}`, flag.span);
       }
     };
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       if (entry.onbuild) checkFlags(entry.instruction, entry.wrapper ?? entry.instruction);
       else if (entry.instruction.keyword !== 'ONBUILD') checkFlags(entry.instruction, entry.instruction);
     }

@@ -78,7 +78,8 @@ export interface LintModel {
   /**
    * Every instruction in file order. An ONBUILD produces two entries: the wrapper (onbuild=false) and,
    * right after it, its payload (onbuild=true). Rules that Hadolint does not apply to ONBUILD payloads
-   * skip entries with onbuild=true.
+   * skip entries with onbuild=true. Rules that walk all of it use an index loop: each rule runs once per
+   * file, mostly before V8 optimises it, and there for-of allocates an iterator result per entry.
    */
   entries: Entry[];
   /**
