@@ -124,7 +124,7 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
       byKeyword ??= indexByKeyword(entries);
       return (byKeyword.get(keyword) ?? NO_ENTRIES) as readonly EntryOf<K>[];
     },
-    runs: () => (runs ??= collectRuns(model)),
+    runs: () => (runList ??= collectRuns(model)),
     derived<T>(compute: (model: LintModel) => T): T {
       const cached = derivedCache.get(compute);
       if (cached !== undefined || derivedCache.has(compute)) return cached as T;
@@ -133,8 +133,9 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
       return value;
     },
   };
+  // Filled on first use (the methods above only run after buildLintModel has returned).
   let byKeyword: Map<string, Entry[]> | null = null;
-  let runs: RunScript[] | null = null;
+  let runList: RunScript[] | null = null;
   const derivedCache = new Map<(model: LintModel) => unknown, unknown>();
   return model;
 }
