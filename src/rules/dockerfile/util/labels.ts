@@ -15,6 +15,8 @@ export function checkLabelValues(
   message: (pair: KeyValue, type: LabelType) => string,
 ): void {
   const schema = model.config.labelSchema;
+  // No schema (the default): no label has a type to check.
+  if (Object.keys(schema).length === 0) return;
   for (const entry of model.entriesOf('LABEL')) {
     const instruction = entry.instruction;
     if (entry.onbuild) continue;
