@@ -85,6 +85,9 @@ const RESERVED = new Set([
 ]);
 /** `name()` / `name ( )` and the `{` that opens its body (which must be followed by a blank or newline). */
 const FUNCTION_HEADER = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([ \t]*\)[ \t]*\{(?=[ \t\n])/y;
+/** First characters of the reserved words (a quick "no" for most command names). */
+const RESERVED_FIRST = new Uint8Array(128);
+for (const word of RESERVED) RESERVED_FIRST[word.charCodeAt(0)] = 1;
 /** Commands tree-sitter models as `declaration_command` / `unset_command` (keyword, then words). */
 const DECLARATION_KEYWORDS = new Set(['declare', 'typeset', 'export', 'readonly', 'local']);
 const UNSET_KEYWORDS = new Set(['unset', 'unsetenv']);
@@ -178,9 +181,9 @@ class FastParser {
   private parenAllowed = false;
   /** How many expansions (`$X`, `${X}`, `$(...)`) were read so far. */
   private expansions = 0;
-  /** `hashAfter`'s cache: the last search started here (-1: none yet) and found this (-1: no `#`). */
-  private hashSearchedFrom = -1;
-  private hashFound = -1;
+  /** `reservedWordAt`'s cache: the position last looked at (-1: none) and the word found there. */
+  private reservedCheckedAt = -1;
+  private reservedFound: string | null = null;
   /** How many `case` statements enclose the current position. */
   private caseDepth = 0;
   /** Commands in tree-sitter's pre-order; null marks a slot reserved for a command that emitted nothing. */
@@ -365,8 +368,18 @@ class FastParser {
       return;
     }
     if (this.plainWordAt() === '[') {
-      this.testCommand();
+      const joined = this.testCommand();
+      const beforeRedirects = this.pos;
       this.redirectsAfterCompound();
+      if (joined && this.pos !== beforeRedirects) decline(); // (see below)
+      // `[ x -a y ] && c >f<newline>[ ... ]`: tree-sitter may reread such a test as a command named `x`
+      // (its reading depends on what follows much later), so a joined test is neither redirected nor
+      // followed by `|`, `&&`, `||`
+      if (joined) {
+        this.skipBlank();
+        const next = this.ch();
+        if (next === PIPE || (next === AMP && this.ch(1) === AMP)) decline();
+      }
       return;
     }
     const keyword = this.reservedWordAt();
@@ -404,27 +417,13 @@ class FastParser {
     this.redirectsAfterCompound();
   }
 
-  /** A `#` right after a digit in `text[start, end)`. */
+  /** A `#` right after a digit in `text[start, end)` (a scan of the word itself: words are short). */
   private hasDigitHash(start: number, end: number): boolean {
-    for (let i = this.hashAfter(start + 1); i !== -1 && i < end; i = this.hashAfter(i + 1)) {
-      if (isDigit(this.text.charCodeAt(i - 1))) return true;
+    const text = this.text;
+    for (let i = start + 1; i < end; i++) {
+      if (text.charCodeAt(i) === HASH && isDigit(text.charCodeAt(i - 1))) return true;
     }
     return false;
-  }
-
-  /**
-   * The first `#` at or after `from` (-1: none). Cached, as words are read front to back: a plain
-   * `indexOf` per word would scan to the end of a script without `#` for every word.
-   */
-  private hashAfter(from: number): number {
-    if (from < this.hashSearchedFrom || (this.hashFound !== -1 && this.hashFound < from)) {
-      this.hashFound = this.text.indexOf('#', from);
-      this.hashSearchedFrom = from;
-    } else if (this.hashSearchedFrom === -1) {
-      this.hashFound = this.text.indexOf('#', from);
-      this.hashSearchedFrom = from;
-    }
-    return this.hashFound;
   }
 
   /** `name() {` at the position, or null. */
@@ -578,8 +577,9 @@ class FastParser {
   /**
    * `[ ... ]`: tree-sitter parses the operands as an expression and emits no command for it (commands in
    * `$(...)` operands still count). Accepted shapes: `W`, `OP W`, `W OP W`, `! ...`, joined by -a / -o.
+   * Returns whether -a / -o joined several.
    */
-  private testCommand(): void {
+  private testCommand(): boolean {
     this.pos++;
     const words: FastWord[] = [];
     for (;;) {
@@ -625,12 +625,15 @@ class FastParser {
         }
       }
     };
+    let joined = false;
     for (;;) {
       primary();
       if (!plainIs((v) => v === '-a' || v === '-o')) break;
       at++;
+      joined = true;
     }
     if (at !== words.length) decline();
+    return joined;
   }
 
   /** True when an assignment (`NAME=`, `NAME+=`) starts at the position. */
@@ -644,13 +647,24 @@ class FastParser {
    */
   private reservedWordAt(): string | null {
     const start = this.pos;
-    let at = start;
+    // Asked several times at each statement start (statements, pipeline, command): remembered per position.
+    if (start === this.reservedCheckedAt) return this.reservedFound;
+    const word = this.readReservedWord(start);
+    this.reservedCheckedAt = start;
+    this.reservedFound = word;
+    return word;
+  }
+
+  private readReservedWord(start: number): string | null {
+    const first = start < this.end ? this.text.charCodeAt(start) : -1;
+    if (first === -1 || first >= 128 || RESERVED_FIRST[first] !== 1) return null;
+    let at = start + 1;
     while (at < this.end && at - start < 9) {
       const c = this.text.charCodeAt(at);
       if (c >= 128 || !(CLASS[c]! & PLAIN)) break;
       at++;
     }
-    if (at === start || at - start > 8) return null;
+    if (at - start > 8) return null;
     const word = this.text.slice(start, at);
     if (!RESERVED.has(word)) return null;
     const next = at < this.end ? this.text.charCodeAt(at) : -1;

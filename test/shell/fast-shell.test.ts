@@ -162,6 +162,8 @@ describe('fast shell path', () => {
       'X=x-$A-$B-y cmd', // tree-sitter splits this word in two; modelled only for arguments
       'echo >x-$A-$B-y',
       'echo " $"',
+      '[ x -a y ] && c >f\n[ -f . ]', // tree-sitter rereads the first test as a command named x
+      '[ x -o y ] >f\n[ -f . -a y ]',
       'echo \\\ta',
       'echo `id`',
       'echo {a,b}',
