@@ -46,6 +46,20 @@ test('a throwing rule becomes an internal-error finding for that rule; the other
   assert.match(findings[0]!.message, /internal error in rule DSC1999: boom/);
 });
 
+test('a rule that reports and then throws loses its own findings only', async () => {
+  const dl3007 = allRules.find((r) => r.meta.id === 'DL3007')!;
+  const halfway: DockerfileRule = {
+    meta: { ...allRules[0]!.meta, id: 'DSC1998', severity: 'info' },
+    check(model, context) {
+      context.report(model.dockerfile.instructions[0]!, 'reported before the failure');
+      throw new Error('late failure');
+    },
+  };
+  const { findings } = await lintDockerfile('FROM alpine:latest\n', { rules: [dl3007, halfway, dl3007] });
+  assert.deepEqual(brief(findings), ['1:1 DL3007 warning', '1:1 DSC1998 error', '1:1 DL3007 warning']);
+  assert.match(findings[1]!.message, /internal error in rule DSC1998: late failure/);
+});
+
 test('pragmas, overrides, ignored and default-off rules', async () => {
   const text = 'FROM alpine:latest\n# hadolint ignore=DL4000\nMAINTAINER me\nMAINTAINER you\n';
   const plain = await lintDockerfile(text);
