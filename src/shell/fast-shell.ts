@@ -371,10 +371,10 @@ class FastParser {
       const joined = this.testCommand();
       const beforeRedirects = this.pos;
       this.redirectsAfterCompound();
-      if (joined && this.pos !== beforeRedirects) decline(); // (see below)
       // `[ x -a y ] && c >f<newline>[ ... ]`: tree-sitter may reread such a test as a command named `x`
       // (its reading depends on what follows much later), so a joined test is neither redirected nor
       // followed by `|`, `&&`, `||`
+      if (joined && this.pos !== beforeRedirects) decline();
       if (joined) {
         this.skipBlank();
         const next = this.ch();
