@@ -91,6 +91,8 @@ for (const word of RESERVED) RESERVED_FIRST[word.charCodeAt(0)] = 1;
 /** Commands tree-sitter models as `declaration_command` / `unset_command` (keyword, then words). */
 const DECLARATION_KEYWORDS = new Set(['declare', 'typeset', 'export', 'readonly', 'local']);
 const UNSET_KEYWORDS = new Set(['unset', 'unsetenv']);
+const DECLARATION_FIRST = new Uint8Array(128);
+for (const word of [...DECLARATION_KEYWORDS, ...UNSET_KEYWORDS]) DECLARATION_FIRST[word.charCodeAt(0)] = 1;
 
 /** Characters of a case pattern outside quotes: letters, digits and `_ . * ? - + / : , = @ %`. */
 const CASE_PATTERN_CHAR = new Uint8Array(128);
@@ -367,7 +369,7 @@ class FastParser {
       this.redirectsAfterCompound();
       return;
     }
-    if (this.plainWordAt() === '[') {
+    if (c === 91 && this.plainWordAt() === '[') {
       const joined = this.testCommand();
       const beforeRedirects = this.pos;
       this.redirectsAfterCompound();
@@ -585,7 +587,7 @@ class FastParser {
     for (;;) {
       this.skipBlank();
       if (this.redirectAt() || this.ch() === HASH) decline();
-      if (this.plainWordAt() === ']') {
+      if (this.ch() === 93 && this.plainWordAt() === ']') {
         this.pos++;
         break;
       }
@@ -697,7 +699,9 @@ class FastParser {
     }
     if (this.redirectAt()) decline(); // redirections before the name
     if (assignments.length === 0) {
-      const keyword = this.plainWordAt();
+      // (the first-letter check spares most command names the slice)
+      const first = this.ch();
+      const keyword = first >= 0 && first < 128 && DECLARATION_FIRST[first] === 1 ? this.plainWordAt() : null;
       if (keyword !== null && (DECLARATION_KEYWORDS.has(keyword) || UNSET_KEYWORDS.has(keyword))) {
         this.declaration(slot, keyword);
         return;
