@@ -243,8 +243,40 @@ class Extractor {
         return { value: name + operator + value.value, dynamic: value.dynamic };
       }
       default:
-        return { value: raw, dynamic: containsExpansion(node) };
+        return { value: raw, dynamic: this.containsExpansion(node, raw) };
     }
+  }
+
+  /** Whether a subtree holds an expansion, by node id (see `containsExpansion`). */
+  private readonly expansionMemo = new Map<number, boolean>();
+
+  /**
+   * Any expansion in the subtree of `node` (whose source text is `raw`). Iterative and remembered per
+   * node: in `a(a(a(...)))` every command's word holds all the deeper ones, thousands deep.
+   */
+  private containsExpansion(node: Node, raw: string): boolean {
+    // Every expansion starts with `$`, a backtick, `<(` or `>(`: most words need no walk at all.
+    if (!raw.includes('$') && !raw.includes('`') && !raw.includes('<(') && !raw.includes('>(')) return false;
+    const memo = this.expansionMemo;
+    const stack: Array<{ node: Node; children: Node[] | null }> = [{ node, children: null }];
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1]!;
+      if (memo.has(top.node.id)) {
+        stack.pop();
+      } else if (top.children === null) {
+        if (EXPANSION_TYPES.has(top.node.type)) {
+          memo.set(top.node.id, true);
+          stack.pop();
+          continue;
+        }
+        top.children = top.node.namedChildren.filter((child): child is Node => child !== null);
+        for (const child of top.children) if (!memo.has(child.id)) stack.push({ node: child, children: null });
+      } else {
+        memo.set(top.node.id, top.children.some((child) => memo.get(child.id) === true));
+        stack.pop();
+      }
+    }
+    return memo.get(node.id) === true;
   }
 
   /** A word made of pieces: literal gaps are unescaped, named pieces are replaced by their values. */
@@ -273,12 +305,6 @@ class Extractor {
 
 function isRedirect(type: string): boolean {
   return type === 'file_redirect' || type === 'heredoc_redirect' || type === 'herestring_redirect';
-}
-
-function containsExpansion(node: Node): boolean {
-  if (EXPANSION_TYPES.has(node.type)) return true;
-  for (const child of node.namedChildren) if (child && containsExpansion(child)) return true;
-  return false;
 }
 
 function unescapePiece(text: string, quoted: boolean): string {

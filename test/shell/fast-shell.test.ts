@@ -189,6 +189,18 @@ describe('fast shell path', () => {
     assert.equal(parseShell(`echo ${deep}`).commands[0]!.name, 'echo');
   });
 
+  it('reads thousands of nested name(...) subshells on the tree-sitter path without recursion or quadratic walks', () => {
+    for (const [inner, dynamic] of [['x', false], ['$x', true]] as const) {
+      const script = 'a('.repeat(3000) + inner + ')'.repeat(3000);
+      assert.equal(parseShellFast(script), null); // deeper than the fast path goes
+      const commands = parseShell(script).commands;
+      assert.equal(commands.length, inner === 'x' ? 3001 : 3000);
+      assert.equal(commands[0]!.name, 'a');
+      assert.equal(commands[0]!.words[0]!.dynamic, dynamic);
+      assert.equal(commands[2999]!.words[0]!.value, `(${inner})`);
+    }
+  });
+
   it('matches tree-sitter on generated scripts of the accepted grammar (property)', (t) => {
     let accepted = 0;
     let total = 0;
