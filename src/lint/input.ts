@@ -1,5 +1,5 @@
 /** Reading Dockerfile inputs: files and standard input, with a size bound and BOM-aware decoding. */
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Position } from '../core/finding.js';
 
@@ -128,7 +128,15 @@ function readRegularFile(path: string): Buffer | null {
     const info = fstatSync(fd);
     if (!info.isFile()) return null;
     if (info.size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES} bytes`);
-    return readFileSync(fd);
+    // The size is known: read it straight into place (readFileSync(fd) would fstat the file again).
+    const bytes = Buffer.allocUnsafe(info.size);
+    let filled = 0;
+    while (filled < bytes.length) {
+      const count = readSync(fd, bytes, filled, bytes.length - filled, null);
+      if (count === 0) break; // the file shrank since the fstat
+      filled += count;
+    }
+    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
   } finally {
     closeSync(fd);
   }

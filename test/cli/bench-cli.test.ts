@@ -67,6 +67,8 @@ test('a wrong host is a usage error with the reason', async () => {
 });
 
 test('API error 500 on /info: the audit goes on and marks what depends on /info as UNKNOWN, never PASS', async () => {
+  // 5.1/5.2 look at containers: without one of our own they would be NOT_APPLICABLE on an idle daemon.
+  await createContainer(['--name', `${PREFIX}info`, 'docksec-test/busybox:latest', 'sleep', '60']);
   const proxy = await startRecordingProxy({
     socketPath: join(dir, 'info500.sock'),
     respond: (request) => (/\/info$/.test(request.url.split('?')[0]!) ? { status: 500, body: '{"message":"boom: injected"}' } : undefined),
