@@ -25,7 +25,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '..');
 // What users run: the bundled CLI that package.json's `bin` points to.
-const docksecBin = join(root, 'dist', 'bundle', 'docksec.mjs');
+const docksecBin = join(root, 'dist', 'bundle', 'docksec.cjs');
 const smallFile = join(root, 'examples', 'hardened', 'Dockerfile');
 
 const TARGET_VS_UTILS = 3;

@@ -1,6 +1,6 @@
 // Bundles tsc's output (dist/src, so run after tsc: the reporter loader's `../reporters/${format}.js`
 // glob matches compiled files there, and the bundle is exactly what the tests compile) for start-up speed: one file per lazily loaded part instead of ~125 modules.
-// `docksec.mjs` is what `bin` points to; subcommands, reporters and the tree-sitter path stay
+// `docksec.cjs` (a small CommonJS launcher, below) is what `bin` points to; `docksec.mjs` is the ES entry; subcommands, reporters and the tree-sitter path stay
 // separate chunks (splitting), so `docksec lint` loads no bench code and usually no WASM runtime.
 // `lint` itself runs from lint.cjs with a V8 code cache made here (see src/cli/code-cache.ts).
 import { spawnSync } from 'node:child_process';
@@ -65,7 +65,7 @@ writeFileSync(new URL('dist/bundle/parallel-worker.js', root), "import './parall
 writeFileSync(new URL('dist/bundle-meta.json', root), JSON.stringify(result.metafile));
 
 // ---- lint.cjs: the lint command as one CommonJS script for node:vm, and its code cache.
-const { HOST_ERRORS_ID, cacheFileContents, runCompiledScript } = await import(new URL('dist/src/cli/code-cache.js', root).href);
+const { HOST_ERRORS_ID } = await import(new URL('dist/src/cli/code-cache.js', root).href);
 const lintScript = new URL('dist/bundle/lint.cjs', root);
 const cjs = await build({
   absWorkingDir: root.pathname,
@@ -117,24 +117,47 @@ await build({
   logLevel: 'warning',
 });
 
-// The cache holds the bytecode of every function a lint run compiles, so runs are made first (output
-// discarded). It is made in this process with Node's default V8 flags, as the CLI compiles the script.
-const { exports: lint, script } = runCompiledScript(lintScript.pathname, { importModule: (s) => import(s) });
-const write = process.stdout.write;
-process.stdout.write = () => true;
-try {
-  const cwd = process.cwd();
-  process.chdir(root.pathname);
-  // One-file runs, as from editors and hooks; none may need tree-sitter: its loading sets a V8 flag, and
-  // V8 rejects a cache made under other flags (checked below).
-  for (const args of [['examples/hardened/Dockerfile'], ['examples/node-app/Dockerfile'], ['-f', 'json', 'examples/hardened/Dockerfile']]) {
-    await lint.run(['--no-shellcheck', '--no-fail', ...args]);
-  }
-  process.chdir(cwd);
-} finally {
-  process.stdout.write = write;
+// ---- docksec.cjs: what `bin` runs. CommonJS, so `docksec lint` reaches lint.cjs without the ES loader.
+await build({
+  absWorkingDir: root.pathname,
+  entryPoints: ['dist/src/cli/launcher.js'],
+  outfile: 'dist/bundle/docksec.cjs',
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  external: ['./docksec.mjs'],
+  define: { 'import.meta.url': '__docksecLauncherUrl' },
+  banner: { js: "#!/usr/bin/env node\nconst __docksecLauncherUrl = require('node:url').pathToFileURL(__filename).href;" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+if (readFileSync(new URL('dist/bundle/docksec.cjs', root), 'utf8').includes('require("./docksec.mjs")')) {
+  throw new Error('docksec.cjs: the ES bundle must be loaded with import(), not require()');
 }
-writeFileSync(new URL('dist/bundle/lint.cjs.cache', root), cacheFileContents(readFileSync(lintScript), script.createCachedData()));
+
+// The cache holds the bytecode of every function a lint run compiles, so runs are made first. They run in
+// a child process whose standard output (reports are written straight to fd 1) goes nowhere, with
+// Node's default V8 flags, as the CLI compiles the script.
+const made = spawnSync(
+  process.execPath,
+  [
+    '--input-type=module',
+    '-e',
+    `import { readFileSync, writeFileSync } from 'node:fs';
+     const { runCompiledScript, cacheFileContents } = await import(${JSON.stringify(new URL('dist/src/cli/code-cache.js', root).href)});
+     const path = ${JSON.stringify(lintScript.pathname)};
+     const { exports: lint, script } = runCompiledScript(path, { importModule: (s) => import(s) });
+     // One-file runs, as from editors and hooks; none may need tree-sitter: its loading sets a V8 flag,
+     // and V8 rejects a cache made under other flags (checked below).
+     for (const args of [['examples/hardened/Dockerfile'], ['examples/node-app/Dockerfile'], ['-f', 'json', 'examples/hardened/Dockerfile']]) {
+       await lint.run(['--no-shellcheck', '--no-fail', ...args]);
+     }
+     writeFileSync(path + '.cache', cacheFileContents(readFileSync(path), script.createCachedData()));`,
+  ],
+  { cwd: root.pathname, stdio: ['ignore', 'ignore', 'inherit'] },
+);
+if (made.status !== 0) throw new Error(`making lint.cjs.cache failed (status ${made.status})`);
 
 // A fresh process (default flags, like the CLI) must accept the cache, or it is only dead weight.
 const check = spawnSync(

@@ -11,6 +11,7 @@ import { BENCHMARK_VERSIONS, isBenchmarkVersion, type BenchmarkVersion } from '.
 import { BENCH_FORMATS, formatBenchReport, isBenchFormat, type BenchFormat } from '../bench/report/index.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../bench/snapshot.js';
 import { isEngineError } from '../engine/errors.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED_CHECKS = 1;
@@ -258,7 +259,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
   try {
     const args = parseBenchArgs(argv);
     if (args.help) {
-      process.stdout.write(`${help}\n`);
+      writeStdout(`${help}\n`);
       return EXIT_OK;
     }
     const snapshot = args.fromSnapshot !== undefined ? readSnapshotFile(args.fromSnapshot) : await collect(args);
@@ -279,7 +280,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
       community: args.community,
       ...(args.trustedUsers.length > 0 ? { trustedUsers: args.trustedUsers } : {}),
     });
-    const color = args.format === 'tty' && args.output === undefined && !args.noColor && !process.env['NO_COLOR'] && process.stdout.isTTY === true;
+    const color = args.format === 'tty' && args.output === undefined && !args.noColor && !process.env['NO_COLOR'] && stdoutIsTerminal();
     const text = formatBenchReport(report, args.format, { color, verbose: args.verbose });
     if (args.output !== undefined) {
       try {
@@ -287,7 +288,7 @@ export async function runBench(argv: readonly string[]): Promise<number> {
       } catch (error) {
         throw new BenchInputError(`${args.output}: cannot write report: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
       }
-    } else process.stdout.write(text);
+    } else writeStdout(text);
     return exitStatusFor(report, args.failOn);
   } catch (error) {
     if (error instanceof BenchInputError || error instanceof BenchSelectionError || isEngineError(error)) {

@@ -20,6 +20,7 @@ import {
 import type { ReportFormatter } from '../reporters/types.js';
 import { EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
 import { readVersion } from './version.js';
+import { stdoutIsTerminal, writeStdout } from './stdout.js';
 
 export const summary = 'Lint Dockerfiles (a drop-in for hadolint)';
 
@@ -221,11 +222,11 @@ export function exitStatus(
 export async function run(argv: readonly string[]): Promise<number> {
   const args = parseLintArgs(argv);
   if (args.help) {
-    process.stdout.write(`${help}\n`);
+    writeStdout(`${help}\n`);
     return EXIT_OK;
   }
   if (args.version) {
-    process.stdout.write(`docksec ${readVersion()}\n`);
+    writeStdout(`docksec ${readVersion()}\n`);
     return EXIT_OK;
   }
   if (args.paths.length === 0) {
@@ -288,7 +289,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (!isLintFormat(format)) throw new UsageError(`unknown format '${format}'`);
     // Only the reporters in use are loaded (start-up time).
     const { format: formatter } = (await import(`../reporters/${format}.js`)) as { format: ReportFormatter };
-    const color = output === undefined && !config.noColor && process.stdout.isTTY === true;
+    const color = output === undefined && !config.noColor && stdoutIsTerminal();
     const text = formatter(report, {
       color,
       cwd: process.cwd(),
@@ -296,7 +297,7 @@ export async function run(argv: readonly string[]): Promise<number> {
       sources: result.sources,
       ...(args.filePathInReport !== undefined ? { filePathInReport: args.filePathInReport } : {}),
     });
-    if (output === undefined) process.stdout.write(text);
+    if (output === undefined) writeStdout(text);
     else {
       try {
         writeFileSync(output, text);

@@ -3,8 +3,9 @@
  * The `docksec` entry point. Subcommands are imported lazily so that `docksec lint` does not pay for
  * loading the bench code (start-up time matters for one-file runs from editors and hooks).
  */
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError } from './errors.js';
+import { EXIT_OK, EXIT_USAGE, reportError, UsageError } from './errors.js';
 import { readVersion } from './version.js';
+import { writeStdout } from './stdout.js';
 
 export interface CommandModule {
   summary: string;
@@ -54,12 +55,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (first === '--help' || first === '-h' || first === 'help') {
     if (first === 'help' && rest[0] && COMMANDS[rest[0]]) {
-      process.stdout.write(`${(await COMMANDS[rest[0]]!.load()).help}\n`);
-    } else process.stdout.write(`${usage()}\n`);
+      writeStdout(`${(await COMMANDS[rest[0]]!.load()).help}\n`);
+    } else writeStdout(`${usage()}\n`);
     return EXIT_OK;
   }
   if (first === '--version' || first === '-v') {
-    process.stdout.write(`docksec ${readVersion()}\n`);
+    writeStdout(`docksec ${readVersion()}\n`);
     return EXIT_OK;
   }
   const command = COMMANDS[first];
@@ -73,24 +74,17 @@ export async function main(argv: readonly string[]): Promise<number> {
   return (await command.load()).run(rest);
 }
 
-function report(error: unknown): number {
-  if (error instanceof UsageError) {
-    process.stderr.write(`docksec: ${error.message}\n`);
-    return EXIT_USAGE;
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`docksec: internal error: ${message}\n`);
-  // Stack traces only on request: users get one line, developers set DOCKSEC_DEBUG=1.
-  if (process.env.DOCKSEC_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
-  return EXIT_INTERNAL;
+/** Runs `main` as the program: the exit status, errors reported on stderr as one line. */
+export function runMain(argv: readonly string[]): Promise<number> {
+  return main(argv).catch(reportError);
 }
 
-// Run only as the program, not when imported (tests import `main`).
+// Run only as the program, not when imported (tests import `main`; the CommonJS launcher, see
+// launcher.ts, imports this file and calls runMain itself).
 const invokedAs = process.argv[1] ?? '';
-if (/(?:^|[\\/])(main\.js|docksec(?:\.mjs)?)$/.test(invokedAs) || import.meta.url === `file://${invokedAs}`) {
-  main(process.argv.slice(2))
-    .catch(report)
-    .then((status) => {
-      process.exitCode = status;
-    });
+const launched = (globalThis as Record<symbol, unknown>)[Symbol.for('docksec.launcher')] === true;
+if (!launched && (/(?:^|[\\/])(main\.js|docksec(?:\.mjs)?)$/.test(invokedAs) || import.meta.url === `file://${invokedAs}`)) {
+  runMain(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });
 }

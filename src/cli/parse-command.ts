@@ -1,6 +1,7 @@
 /** `docksec parse FILE [--json]`: shows how docksec reads a Dockerfile (for debugging rules and reports). */
 import type { Instruction } from '../dockerfile/ast.js';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from './errors.js';
+import { writeStdout } from './stdout.js';
 
 export const summary = 'Show how a Dockerfile is parsed (instructions, flags, heredocs, errors)';
 
@@ -27,7 +28,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const files: string[] = [];
   for (const arg of argv) {
     if (arg === '--help' || arg === '-h') {
-      process.stdout.write(`${help}\n`);
+      writeStdout(`${help}\n`);
       return EXIT_OK;
     }
     if (arg === '--json') json = true;
@@ -47,7 +48,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const df = parseDockerfile(text, file);
   if (json) {
     const { toParseJson } = await import('../dockerfile/json.js');
-    process.stdout.write(`${JSON.stringify(toParseJson(df), null, 2)}\n`);
+    writeStdout(`${JSON.stringify(toParseJson(df), null, 2)}\n`);
   } else {
     const out: string[] = [];
     if (df.directives.syntax) out.push(`# syntax=${df.directives.syntax}`);
@@ -55,7 +56,7 @@ export async function run(argv: readonly string[]): Promise<number> {
     if (df.directives.check) out.push(`# check=${df.directives.check}`);
     for (const instruction of df.instructions) out.push(...describe(instruction));
     for (const e of df.errors) out.push(`${file}:${e.span.start.line}:${e.span.start.column}: ${e.message}`);
-    process.stdout.write(out.length ? `${out.join('\n')}\n` : '');
+    writeStdout(out.length ? `${out.join('\n')}\n` : '');
   }
   return df.errors.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -1,6 +1,5 @@
 /** Reading Dockerfile inputs: files and standard input, with a size bound and BOM-aware decoding. */
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import type { Position } from '../core/finding.js';
 
 /** Inputs larger than this are refused: no real Dockerfile comes close, and memory must stay bounded. */
@@ -109,6 +108,8 @@ export async function readDockerfile(path: string, readStdin?: () => Promise<str
   // promise API (open, fstat, read, close): several times faster over a directory of small files.
   // Anything else (a FIFO, /dev/stdin) is read asynchronously so that it cannot freeze the process.
   if (info.isFile()) return decodeDockerfileChecked(readFileSync(path));
+  // Loaded here: node:fs/promises costs a one-file run a few milliseconds, and this path is rare.
+  const { readFile } = await import('node:fs/promises');
   return decodeDockerfileChecked(await readFile(path));
 }
 

@@ -1,5 +1,5 @@
 /**
- * The published CLI is the esbuild bundle (`bin` -> dist/bundle/docksec.mjs). These tests run it the way
+ * The published CLI is the esbuild bundle (`bin` -> dist/bundle/docksec.cjs, a CommonJS launcher for lint.cjs and the ES bundle docksec.mjs). These tests run it the way
  * users do and check it behaves exactly like the tsc build the other CLI tests spawn: same stdout, same
  * stderr, same exit status, including the lazily loaded tree-sitter path and the worker-thread path.
  */
@@ -61,7 +61,7 @@ test('the version is injected from package.json', () => {
 });
 
 test('bin points at the bundle, which is packed and starts with a shebang', () => {
-  assert.equal(pkg.bin.docksec, 'dist/bundle/docksec.mjs');
+  assert.equal(pkg.bin.docksec, 'dist/bundle/docksec.cjs');
   assert.ok(pkg.files.includes('dist/bundle'));
   assert.ok(readFileSync(bundle, 'utf8').startsWith('#!/usr/bin/env node\n'));
 });
@@ -196,6 +196,34 @@ test('bench and parse run from the bundle like from the tsc build', () => {
   assertSameAsCompiled(['parse', 'examples/hardened/Dockerfile']);
   const usage = assertSameAsCompiled(['lint', '--no-such-option']);
   assert.equal(usage.status, 2);
+  // Through the launcher into the ES bundle's main: help, errors and the help command.
+  assert.equal(assertSameAsCompiled(['--help']).status, 0);
+  assert.equal(assertSameAsCompiled(['no-such-command']).status, 2);
+  assert.equal(assertSameAsCompiled(['help', 'lint']).status, 0);
+  assert.equal(assertSameAsCompiled([]).status, 2);
+  // The ES entry runs by itself too, once (not a second time through the launcher's marker).
+  const direct = run(join(root, 'dist/bundle/docksec.mjs'), ['lint', '--no-shellcheck', '-f', 'json', 'examples/node-app/Dockerfile']);
+  assert.equal(direct.stdout, run(compiled, ['lint', '--no-shellcheck', '-f', 'json', 'examples/node-app/Dockerfile']).stdout);
+});
+
+test('a reader that goes away (| head) ends the output quietly: no EPIPE stack trace', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docksec-bundle-'));
+  try {
+    // Far more output than a pipe buffer holds, so the writer is still writing when the reader exits.
+    const example = readFileSync(join(root, 'examples/node-app/Dockerfile'), 'utf8');
+    for (let i = 0; i < 300; i++) writeFileSync(join(dir, `${String(i).padStart(3, '0')}.Dockerfile`), example);
+    for (const entry of [bundle, compiled]) {
+      const result = spawnSync('sh', ['-c', `"${process.execPath}" "${entry}" lint --no-shellcheck -f json "${dir}" | head -c 20`], {
+        cwd: root,
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(result.stdout, '[{"code":"DL3006","c', entry);
+      assert.equal(result.stderr, '', entry);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 interface Metafile {
