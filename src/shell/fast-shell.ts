@@ -69,10 +69,12 @@ const RBRACE = 125;
 const PLAIN = 1; // part of an unquoted word, taken literally
 const WORD_END = 2; // ends a word: blanks, newline, ; & | ( ) < >
 const NAME_CHAR = 4; // [A-Za-z0-9_]
+const WATCHED = 8; // plain characters a word's text run must look at: { } [ ] #
 const CLASS = new Uint8Array(128);
 for (let c = 33; c < 127; c++) CLASS[c] = PLAIN;
 for (const c of ' \t\n;&|()<>') CLASS[c.charCodeAt(0)] = WORD_END;
 for (const c of '\'"\\$`') CLASS[c.charCodeAt(0)] = 0;
+for (const c of '{}[]#') CLASS[c.charCodeAt(0)] |= WATCHED;
 for (let c = 0; c < 128; c++) {
   const s = String.fromCharCode(c);
   if (/[A-Za-z0-9_]/.test(s)) CLASS[c] |= NAME_CHAR;
@@ -216,37 +218,51 @@ class FastParser {
     if (this.statements(null, false) !== '' || this.pos !== this.end) decline();
   }
 
-  private ch(offset = 0): number {
+  /** The character at the position, -1 at the end. (No optional offset: most of the first pass runs in V8's
+   * interpreter, where every bytecode of a call made per character counts.) */
+  private ch(): number {
+    const at = this.pos;
+    return at < this.end ? this.text.charCodeAt(at) : -1;
+  }
+
+  /** The character `offset` after the position, -1 past the end. */
+  private peek(offset: number): number {
     const at = this.pos + offset;
     return at < this.end ? this.text.charCodeAt(at) : -1;
   }
 
   /** Blanks and line continuations (inside a command). */
   private skipBlank(): void {
-    for (;;) {
-      const c = this.ch();
-      if (c === SPACE || c === TAB) this.pos++;
+    const text = this.text;
+    const end = this.end;
+    let pos = this.pos;
+    while (pos < end) {
+      const c = text.charCodeAt(pos);
+      if (c === SPACE || c === TAB) pos++;
       else if (c === BACKSLASH) {
-        const next = this.ch(1);
+        const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
         if (next === NL) {
           // a continuation opening a line makes tree-sitter join the line to the previous statement
-          if (startsLine(this.text, this.pos)) decline();
-          this.pos += 2;
+          if (startsLine(text, pos)) decline();
+          pos += 2;
           // ... and a continuation with nothing after it is an error to it
-          if (/^\s*$/.test(this.text.slice(this.pos, Math.min(this.end, this.pos + 256))) && this.end - this.pos < 256) decline();
+          if (end - pos < 256 && /^\s*$/.test(text.slice(pos, end))) decline();
         }
         else if (next === SPACE || next === TAB) decline(); // tree-sitter skips `\ ` as whitespace; a shell does not
-        else return;
-      } else return;
+        else break;
+      } else break;
     }
+    this.pos = pos;
   }
 
   /** Blanks, newlines and comments (between statements, after `&&`, `||`, `|`). */
   private skipGap(): void {
     for (;;) {
       this.skipBlank();
-      const c = this.ch();
-      if (c === NL) this.pos++;
+      const pos = this.pos;
+      if (pos >= this.end) return;
+      const c = this.text.charCodeAt(pos);
+      if (c === NL) this.pos = pos + 1;
       else if (c === HASH) this.skipComment();
       else return;
     }
@@ -270,7 +286,7 @@ class FastParser {
         this.lastCount = count;
         return '';
       }
-      if (caseItem && c === SEMI && this.ch(1) === SEMI) {
+      if (caseItem && c === SEMI && this.peek(1) === SEMI) {
         this.lastCount = count;
         return ';;';
       }
@@ -291,7 +307,7 @@ class FastParser {
       this.skipBlank();
       const after = this.ch();
       if (after === SEMI) {
-        if (this.ch(1) === SEMI) {
+        if (this.peek(1) === SEMI) {
           if (caseItem) continue; // the loop head returns
           // Outside any `case`, tree-sitter reads `;;` as `;` unless `;`, `&` or `|` come next (inside
           // one it may end the item, so that stays declined).
@@ -317,7 +333,7 @@ class FastParser {
     for (;;) {
       this.skipBlank();
       const c = this.ch();
-      if ((c === AMP && this.ch(1) === AMP) || (c === PIPE && this.ch(1) === PIPE)) {
+      if ((c === AMP && this.peek(1) === AMP) || (c === PIPE && this.peek(1) === PIPE)) {
         this.pos += 2;
         this.skipGap();
         this.chainStart = false;
@@ -338,8 +354,8 @@ class FastParser {
     this.command();
     for (let commands = 1; ; commands++) {
       this.skipBlank();
-      if (this.ch() === PIPE && this.ch(1) !== PIPE) {
-        this.pos += this.ch(1) === AMP ? 2 : 1;
+      if (this.ch() === PIPE && this.peek(1) !== PIPE) {
+        this.pos += this.peek(1) === AMP ? 2 : 1;
         this.hasPipe = true;
         this.skipGap();
         this.chainStart = false;
@@ -360,7 +376,7 @@ class FastParser {
   private command(): void {
     const c = this.ch();
     if (c === LPAREN) {
-      if (this.ch(1) === LPAREN) decline(); // arithmetic command
+      if (this.peek(1) === LPAREN) decline(); // arithmetic command
       this.enter();
       this.pos++;
       if (this.statements(null, true) !== ')' || this.lastCount === 0) decline();
@@ -380,7 +396,7 @@ class FastParser {
       if (joined) {
         this.skipBlank();
         const next = this.ch();
-        if (next === PIPE || (next === AMP && this.ch(1) === AMP)) decline();
+        if (next === PIPE || (next === AMP && this.peek(1) === AMP)) decline();
       }
       return;
     }
@@ -537,7 +553,7 @@ class FastParser {
       const stop = this.statements(['esac'], false, true);
       this.caseDepth--;
       if (stop === ';;') {
-        if (this.ch(2) === AMP) decline(); // ;;& fall-through
+        if (this.peek(2) === AMP) decline(); // ;;& fall-through
         this.pos += 2;
       } else if (stop === 'esac') break;
       else decline();
@@ -728,15 +744,15 @@ class FastParser {
       this.skipBlank();
       const next = this.ch();
       // anything but the end of the command after it is an error to tree-sitter
-      if (!(next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || (next === AMP && this.ch(1) !== GT))) decline();
+      if (!(next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || (next === AMP && this.peek(1) !== GT))) decline();
     }
     let redirected = false;
     for (;;) {
       this.skipBlank();
       const next = this.ch();
       if (next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || next === HASH) break;
-      if (next === AMP && this.ch(1) !== GT) break;
-      if (this.redirectAt()) {
+      if (next === AMP && this.peek(1) !== GT) break;
+      if ((next === LT || next === GT || next === AMP || isDigit(next)) && this.redirectAt()) {
         // tree-sitter drops a lone `-` before `2>file`
         if (last !== nameWord && last.plain && last.value === '-' && isDigit(this.ch())) decline();
         this.redirect();
@@ -815,7 +831,7 @@ class FastParser {
       this.skipBlank();
       const next = this.ch();
       if (next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || next === HASH) break;
-      if (next === AMP && this.ch(1) !== GT) break;
+      if (next === AMP && this.peek(1) !== GT) break;
       if (this.redirectAt()) decline();
       const wordStart = this.pos;
       const assignment = this.assignment();
@@ -903,9 +919,9 @@ class FastParser {
     if (this.ch() === 48) decline(); // tree-sitter's scanner does not take `0<` as a descriptor
     while (this.ch() >= 48 && this.ch() <= 57) this.pos++;
     const c = this.ch();
-    const next = this.ch(1);
+    const next = this.peek(1);
     if (c === AMP) {
-      this.pos += next === GT && this.ch(2) === GT ? 3 : 2; // &> &>>
+      this.pos += next === GT && this.peek(2) === GT ? 3 : 2; // &> &>>
     } else if (c === GT) {
       if (next === GT || next === AMP || next === PIPE) this.pos += 2;
       else if (next === LPAREN) decline();
@@ -925,7 +941,10 @@ class FastParser {
   /** One word (null when the position holds no word): value, dynamic, extent. */
   private word(): FastWord | null {
     const text = this.text;
+    const end = this.end;
     const start = this.pos;
+    // A `#` seen in the word's text runs (a plain word's only `#`s; others are searched for at the end).
+    let sawHash = false;
     let value = '';
     let dynamic = false;
     let plain = true;
@@ -949,16 +968,23 @@ class FastParser {
       if (!afterText || !(c >= 128 || CLASS[c]! & PLAIN || c === BACKSLASH)) pieces++;
       if (c >= 128 || CLASS[c]! & PLAIN) {
         let at = this.pos;
-        while (at < this.end) {
+        while (at < end) {
           const d = text.charCodeAt(at);
-          if (d < 128 && !(CLASS[d]! & PLAIN)) break;
-          // A whole-word `{}` argument (`find -exec rm {} \;`, `xargs -I {}`) is plain text to tree-sitter.
-          if (d === LBRACE && at === start && bracesArgument && isEmptyBracesWord(text, at, this.end)) {
-            at += 2;
-            continue;
+          if (d < 128) {
+            const cls = CLASS[d]!;
+            // one test for the common case: plain text that needs no second look
+            if ((cls & (PLAIN | WATCHED)) !== PLAIN) {
+              if (!(cls & PLAIN)) break;
+              if (d === HASH) sawHash = true;
+              // A whole-word `{}` argument (`find -exec rm {} \;`, `xargs -I {}`) is plain text to tree-sitter.
+              else if (d === LBRACE && at === start && bracesArgument && isEmptyBracesWord(text, at, end)) {
+                at += 2;
+                continue;
+              }
+              // unquoted { } [ ]: tree-sitter's brace/bracket tokens join and split words in ways not modelled
+              else decline();
+            }
           }
-          // unquoted { } [ ]: tree-sitter's brace/bracket tokens join and split words in ways not modelled
-          if (d === LBRACE || d === RBRACE || d === 91 || d === 93) decline();
           at++;
         }
         value += text.slice(this.pos, at);
@@ -979,7 +1005,7 @@ class FastParser {
         // ... and glues a `\` that starts a line to the previous line's command
         if (this.pos === start && start > 0 && text.charCodeAt(start - 1) === NL) decline();
         afterTextPiece = true;
-        const next = this.ch(1);
+        const next = this.peek(1);
         // tree-sitter: `\ ` inside a word is part of it, at its start whitespace; `\<tab>`, `\<newline>` split it
         if (next === -1 || next === NL || next === TAB || (next === SPACE && this.pos === start)) decline();
         value += text[this.pos + 1];
@@ -994,29 +1020,11 @@ class FastParser {
         value += inner.value;
         dynamic ||= inner.dynamic;
       } else if (c === DOLLAR) {
-        const dollarAt = this.pos;
-        const simple = this.ch(1) !== LBRACE && this.ch(1) !== LPAREN && this.ch(1) !== SQUOTE;
-        const expansion = this.dollar(false);
-        if (expansion === null) decline();
-        // tree-sitter splits `$A-$B-x` into two words after the second `$` (`$A-$`, `B-x`): a `$NAME`
-        // that is the third or a later piece of the word, with more text after the name (not
-        // `= : % # @ ?`, which its scanner takes as part of a variable name, nor a quote or `$`).
-        // Modelled only for a command's arguments; elsewhere (test operands, targets, ...) a `$NAME` after an
-        // earlier quoted/escaped/expanded piece with more text after it is declined.
-        if (simple && continued) {
-          const after = this.ch();
-          if (!splitAllowed) {
-            if (after !== -1 && !(after < 128 && CLASS[after]! & WORD_END)) decline();
-          } else if (pieces >= 3 && splitsAfterName(after)) {
-            this.pos = dollarAt + 1;
-            value += '$';
-            break; // the `$` is text: no expansion
-          }
+        const expansion = this.unquotedDollar(start, continued, splitAllowed, pieces);
+        if (expansion === null) {
+          value += '$';
+          break; // the `$` is text: no expansion
         }
-        if (expansion.dynamic) this.expansions++;
-        // ... and it splits `x$A$10` before `10` and reads `""$$` as text: `$N`, `$$`, `$@`... are accepted
-        // only at a word's start
-        if (simple && dollarAt !== start && !isIdentifierStart(text.charCodeAt(dollarAt + 1))) decline();
         value += expansion.value;
         dynamic ||= expansion.dynamic;
       } else {
@@ -1029,7 +1037,7 @@ class FastParser {
     // `a(`: extglob or a syntax error, except right after a plain command name (see `nameSubshell`)
     if (this.ch() === LPAREN && !(parenAllowed && plain)) decline();
     // `-1#x`, `"$a"0#`: a number with a base (`N#digits`) to tree-sitter
-    if (this.hasDigitHash(start, this.pos)) decline();
+    if ((sawHash || !plain) && this.hasDigitHash(start, this.pos)) decline();
     if (plain) {
       // a lone `-` before `2>f` vanishes from tree-sitter's tree
       if (value === '-') {
@@ -1039,6 +1047,38 @@ class FastParser {
       }
     }
     return { start, end: this.pos, value, dynamic, plain };
+  }
+
+  /**
+   * An expansion piece of an unquoted word (the word started at `start`), consumed; null when tree-sitter
+   * splits the word after this `$` (only the `$` is consumed then). Kept out of `word()`: a smaller hot
+   * function is cheaper to optimise.
+   */
+  private unquotedDollar(start: number, continued: boolean, splitAllowed: boolean, pieces: number): WordValue | null {
+    const dollarAt = this.pos;
+    const next = this.peek(1);
+    const simple = next !== LBRACE && next !== LPAREN && next !== SQUOTE;
+    const expansion = this.dollar(false);
+    if (expansion === null) decline();
+    // tree-sitter splits `$A-$B-x` into two words after the second `$` (`$A-$`, `B-x`): a `$NAME`
+    // that is the third or a later piece of the word, with more text after the name (not
+    // `= : % # @ ?`, which its scanner takes as part of a variable name, nor a quote or `$`).
+    // Modelled only for a command's arguments; elsewhere (test operands, targets, ...) a `$NAME` after an
+    // earlier quoted/escaped/expanded piece with more text after it is declined.
+    if (simple && continued) {
+      const after = this.ch();
+      if (!splitAllowed) {
+        if (after !== -1 && !(after < 128 && CLASS[after]! & WORD_END)) decline();
+      } else if (pieces >= 3 && splitsAfterName(after)) {
+        this.pos = dollarAt + 1;
+        return null;
+      }
+    }
+    if (expansion.dynamic) this.expansions++;
+    // ... and it splits `x$A$10` before `10` and reads `""$$` as text: `$N`, `$$`, `$@`... are accepted
+    // only at a word's start
+    if (simple && dollarAt !== start && !isIdentifierStart(this.text.charCodeAt(dollarAt + 1))) decline();
+    return expansion;
   }
 
   private doubleQuoted(): WordValue {
@@ -1056,7 +1096,7 @@ class FastParser {
         return { value, dynamic };
       }
       if (c === BACKSLASH) {
-        const next = this.ch(1);
+        const next = this.peek(1);
         // `\ ` is whitespace to tree-sitter even here (it can fold into a following expansion)
         if (next === -1 || next === NL || next === SPACE || next === TAB) decline();
         // only $ ` " \ are escaped inside double quotes; elsewhere the backslash stays
@@ -1104,7 +1144,7 @@ class FastParser {
   /** An expansion at `$`, consumed; null (nothing consumed) when `$` is literal here. */
   private dollar(quoted: boolean): WordValue | null {
     const text = this.text;
-    const next = this.ch(1);
+    const next = this.peek(1);
     if (next === -1) return quoted ? null : decline();
     // `"a$<newline>B"`, `"$ x"`: tree-sitter reads a variable name across the blank
     if (next === NL || next === SPACE || next === TAB || next >= 128) decline(); // ... or a Unicode name (`$é`)
@@ -1132,7 +1172,7 @@ class FastParser {
       case 45: // -
       case DOLLAR: {
         // `$@a#b` is `${@a}#b` to tree-sitter; a special parameter followed by name characters is declined
-        const after = this.ch(2);
+        const after = this.peek(2);
         if (after !== -1 && (after >= 128 || CLASS[after]! & NAME_CHAR)) decline();
         this.pos += 2;
         return { value: '${' + String.fromCharCode(next) + '}', dynamic: true };
@@ -1140,7 +1180,7 @@ class FastParser {
       case LBRACE:
         return this.braced();
       case LPAREN:
-        if (this.ch(2) === LPAREN) decline(); // $((arithmetic))
+        if (this.peek(2) === LPAREN) decline(); // $((arithmetic))
         this.enter();
         this.pos += 2;
         if (this.statements(null, true) !== ')' || this.lastCount === 0) decline();
