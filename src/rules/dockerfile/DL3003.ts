@@ -1,6 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { runSteps } from './util/rules-a.js';
-import { runsCommand } from './util/command-names.js';
+import { everyCommand, firstPerRun } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -22,11 +21,10 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, 'cd')) return;
-    for (const step of runSteps(model, false)) {
-      const cd = step.commands.find((command) => command.name === 'cd');
-      if (!cd) continue;
+    // Only the cd commands of top-level RUNs are visited; one finding per RUN.
+    const found = firstPerRun(model, 'cd', false, everyCommand);
+    for (let i = 0; i < found.length; i++) {
+      const { run: step, command: cd } = found[i]!;
       const target = cd.args.find((arg) => !arg.startsWith('-'));
       const hint = target === undefined ? 'a WORKDIR instruction' : `'WORKDIR ${target}'`;
       context.report(step.anchor, `'cd' changes directory only within this RUN; use ${hint} instead`, cd.span);

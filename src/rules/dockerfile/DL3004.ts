@@ -1,6 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { runSteps } from './util/rules-a.js';
-import { runsCommand } from './util/command-names.js';
+import { everyCommand, firstPerRun } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -24,11 +23,10 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, 'sudo')) return;
-    for (const step of runSteps(model, true)) {
-      const sudo = step.commands.find((command) => command.name === 'sudo');
-      if (!sudo) continue;
+    // Only sudo's commands are visited (most files have none); one finding per RUN.
+    const found = firstPerRun(model, 'sudo', true, everyCommand);
+    for (let i = 0; i < found.length; i++) {
+      const { run: step, command: sudo } = found[i]!;
       const wrapped = sudo.args.find((arg) => !arg.startsWith('-'));
       const what = wrapped === undefined ? '' : ` to run '${wrapped}'`;
       context.report(step.anchor, `sudo is used${what}; run the step with the right USER instead`, sudo.span);

@@ -37,6 +37,7 @@ export const rule: DockerfileRule = {
     // Nothing to check in a file whose RUNs never run the tool.
     if (!runsCommand(model, 'apt-get')) return;
     reportUnpinnedPackages(model, context, {
+      commandName: 'apt-get',
       packages: (command) =>
         command.name === 'apt-get' && hasArg(command, 'install')
           ? operands(command, ['t', 'target-release']).filter((word) => word.value !== 'install')

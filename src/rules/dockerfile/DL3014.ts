@@ -1,7 +1,7 @@
 import type { ShellCommand } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
-import { countFlag, hasArg, hasFlag, runSteps } from './util/rules-a.js';
-import { runsCommand } from './util/command-names.js';
+import { countFlag, hasArg, hasFlag } from './util/rules-a.js';
+import { firstPerRun } from './util/command-names.js';
 
 /** `-y`/`--yes`/`--assume-yes`, or quiet level 2 (`-qq`, `-q=2`), which implies yes. */
 function isNonInteractive(command: ShellCommand): boolean {
@@ -29,15 +29,12 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, 'apt-get')) return;
-    for (const step of runSteps(model, true)) {
-      const offender = step.commands.find(
-        (command) => command.name === 'apt-get' && hasArg(command, 'install') && !isNonInteractive(command),
-      );
-      if (!offender) continue;
+    // Only apt-get's commands are visited (most files have none); one finding per RUN.
+    const found = firstPerRun(model, 'apt-get', true, (command) => hasArg(command, 'install') && !isNonInteractive(command));
+    for (let i = 0; i < found.length; i++) {
+      const { run, command: offender } = found[i]!;
       context.report(
-        step.anchor,
+        run.anchor,
         "apt-get install runs without '-y', so it stops at the confirmation prompt; add '-y'",
         offender.span,
       );

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from './types.js';
-import { hasArg, hasFlag, runSteps } from './util/rules-a.js';
-import { runsCommand } from './util/command-names.js';
+import { hasArg, hasFlag } from './util/rules-a.js';
+import { firstPerRun } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -22,19 +22,20 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, 'apt-get')) return;
-    for (const step of runSteps(model, true)) {
-      const offender = step.commands.find(
-        (command) =>
-          command.name === 'apt-get' &&
-          hasArg(command, 'install') &&
-          !hasFlag(command, 'no-install-recommends') &&
-          !hasArg(command, 'APT::Install-Recommends=false'),
-      );
-      if (!offender) continue;
+    // Only apt-get's commands are visited (most files have none); one finding per RUN.
+    const found = firstPerRun(
+      model,
+      'apt-get',
+      true,
+      (command) =>
+        hasArg(command, 'install') &&
+        !hasFlag(command, 'no-install-recommends') &&
+        !hasArg(command, 'APT::Install-Recommends=false'),
+    );
+    for (let i = 0; i < found.length; i++) {
+      const { run, command: offender } = found[i]!;
       context.report(
-        step.anchor,
+        run.anchor,
         "apt-get install also pulls in recommended packages; add '--no-install-recommends'",
         offender.span,
       );

@@ -52,6 +52,7 @@ export const rule: DockerfileRule = {
     // Nothing to check in a file whose RUNs never run the tool.
     if (!runsCommand(model, 'npm')) return;
     reportUnpinnedPackages(model, context, {
+      commandName: 'npm',
       packages: (command) => installedPackages(command) ?? NO_WORDS,
       isPinned: (word) => isPinned(word.value),
       message: (names) => `npm install without a version for ${listNames(names)}; pin it like '${names[0]}@<version>'`,

@@ -36,6 +36,7 @@ export const rule: DockerfileRule = {
     // Nothing to check in a file whose RUNs never run the tool.
     if (!runsCommand(model, 'apk')) return;
     reportUnpinnedPackages(model, context, {
+      commandName: 'apk',
       packages: (command) =>
         command.name === 'apk' && hasArg(command, 'add')
           ? operands(command, ['t', 'virtual', 'repository', 'X']).filter((word) => word.value !== 'add')

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from './types.js';
-import { hasArg, hasCacheMountOn, hasFlag, runSteps } from './util/rules-a.js';
-import { runsCommand } from './util/command-names.js';
+import { hasArg, hasCacheMountOn, hasFlag } from './util/rules-a.js';
+import { firstPerRun } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -23,16 +23,13 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, 'apk')) return;
-    for (const step of runSteps(model, true)) {
-      const offender = step.commands.find(
-        (command) => command.name === 'apk' && hasArg(command, 'add') && !hasFlag(command, 'no-cache'),
-      );
-      if (!offender) continue;
-      if (hasCacheMountOn(model.mounts(step.entry.instruction), '/var/cache/apk')) continue;
+    // Only apk's commands are visited (most files have none); one finding per RUN.
+    const found = firstPerRun(model, 'apk', true, (command) => hasArg(command, 'add') && !hasFlag(command, 'no-cache'));
+    for (let i = 0; i < found.length; i++) {
+      const { run, command: offender } = found[i]!;
+      if (hasCacheMountOn(model.mounts(run.entry.instruction), '/var/cache/apk')) continue;
       context.report(
-        step.anchor,
+        run.anchor,
         "apk add keeps its package index in /var/cache/apk; add '--no-cache'",
         offender.span,
       );

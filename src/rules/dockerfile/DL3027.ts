@@ -1,6 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { runSteps } from './util/rules-a.js';
-import { runsCommand } from './util/command-names.js';
+import { everyCommand, firstPerRun } from './util/command-names.js';
 
 export const rule: DockerfileRule = {
   meta: {
@@ -19,11 +18,10 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, 'apt')) return;
-    for (const step of runSteps(model, true)) {
-      const apt = step.commands.find((command) => command.name === 'apt');
-      if (!apt) continue;
+    // Only apt's commands are visited (most files have none); one finding per RUN.
+    const found = firstPerRun(model, 'apt', true, everyCommand);
+    for (let i = 0; i < found.length; i++) {
+      const { run: step, command: apt } = found[i]!;
       const sub = apt.args.find((arg) => !arg.startsWith('-'));
       const replacement = sub === 'search' || sub === 'show' || sub === 'policy' ? 'apt-cache' : 'apt-get';
       const shown = sub === undefined ? 'apt' : `apt ${sub}`;

@@ -72,6 +72,7 @@ export const rule: DockerfileRule = {
     // Nothing to check in a file whose RUNs never run the tool.
     if (!runsCommand(model, 'gem')) return;
     reportUnpinnedPackages(model, context, {
+      commandName: 'gem',
       packages: gemNames,
       isPinned: (word) => word.value.includes(':'),
       message: (names) => `gem install without a version for ${listNames(names)}; pin it like '${names[0]}:<version>'`,

@@ -1,29 +1,83 @@
 /**
- * Which commands a file's RUNs run at all, computed once per file. Most rules are about one tool (apt-get,
- * yum, pip, ...) that most files never run; checking the name here lets such a rule skip the file instead
- * of testing every command of every RUN.
+ * Which commands a file's RUNs run, computed once per file. Most rules are about one tool (apt-get,
+ * yum, pip, ...) that most files never run; checking the name here lets such a rule skip the file, and
+ * `commandsNamed` lets it visit that tool's commands only instead of testing every command of every RUN.
  */
-import type { LintModel } from '../types.js';
+import type { ShellCommand } from '../../../shell/types.js';
+import type { LintModel, RunScript } from '../types.js';
+
+/** A command of a RUN (ONBUILD payloads included) with the RUN it belongs to. */
+export interface NamedCommand {
+  run: RunScript;
+  command: ShellCommand;
+}
 
 /** Names (`ShellCommand.name`, as the shell model gives them) of every command of every RUN, ONBUILD payloads included. */
 export function runCommandNames(model: LintModel): ReadonlySet<string> {
-  return model.derived(collectNames);
+  return model.derived(indexNames).names;
 }
 
-function collectNames(model: LintModel): Set<string> {
+const NO_COMMANDS: readonly NamedCommand[] = Object.freeze([]);
+
+/** The commands named `name`, in file order (so those of one RUN are adjacent). */
+export function commandsNamed(model: LintModel, name: string): readonly NamedCommand[] {
+  return model.derived(indexNames).byName.get(name) ?? NO_COMMANDS;
+}
+
+interface NameIndex {
+  names: Set<string>;
+  byName: Map<string, NamedCommand[]>;
+}
+
+function indexNames(model: LintModel): NameIndex {
   const names = new Set<string>();
+  const byName = new Map<string, NamedCommand[]>();
   const runs = model.runs();
   for (let r = 0; r < runs.length; r++) {
-    const commands = runs[r]!.commands;
-    for (let c = 0; c < commands.length; c++) names.add(commands[c]!.name);
+    const run = runs[r]!;
+    const commands = run.commands;
+    for (let c = 0; c < commands.length; c++) {
+      const command = commands[c]!;
+      const list = byName.get(command.name);
+      if (list === undefined) {
+        names.add(command.name);
+        byName.set(command.name, [{ run, command }]);
+      } else list.push({ run, command });
+    }
   }
-  return names;
+  return { names, byName };
 }
+
+/**
+ * Per RUN (in file order), the first command named `name` that passes `test`, with that RUN; top-level
+ * RUNs only unless `withOnbuild`. What a rule needs that reports one offending command per RUN.
+ */
+export function firstPerRun(
+  model: LintModel,
+  name: string,
+  withOnbuild: boolean,
+  test: (command: ShellCommand) => boolean,
+): NamedCommand[] {
+  const list = commandsNamed(model, name);
+  const found: NamedCommand[] = [];
+  let done: RunScript | null = null;
+  for (let i = 0; i < list.length; i++) {
+    const one = list[i]!;
+    if (one.run === done || (!withOnbuild && one.run.entry.onbuild)) continue;
+    if (!test(one.command)) continue;
+    found.push(one);
+    done = one.run;
+  }
+  return found;
+}
+
+/** A `firstPerRun` test that takes the first command of the name. */
+export const everyCommand = (_command: ShellCommand): boolean => true;
 
 /** True when some RUN runs a command with one of these names. */
 export function runsCommand(model: LintModel, ...names: string[]): boolean {
   const present = runCommandNames(model);
-  for (const name of names) if (present.has(name)) return true;
+  for (let i = 0; i < names.length; i++) if (present.has(names[i]!)) return true;
   return false;
 }
 

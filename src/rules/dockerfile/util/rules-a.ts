@@ -7,6 +7,7 @@ import type { Instruction } from '../../../dockerfile/ast.js';
 import type { ShellCommand, ShellWord } from '../../../shell/types.js';
 import { isFlagWord } from '../../../shell/commands.js';
 import type { Entry, LintModel, Mount, RuleContext, Stage } from '../types.js';
+import { commandsNamed, type NamedCommand } from './command-names.js';
 
 export { hasArg, hasFlag, isFlagWord } from '../../../shell/commands.js';
 
@@ -115,6 +116,8 @@ export function listNames(names: string[], limit = 3): string {
 
 /** How one package manager's pinning rule (DL3008, DL3013, DL3016, DL3018, DL3028) reads a RUN. */
 export interface PinningPolicy {
+  /** When set, `packages` returns nothing for commands of any other name, so only these are visited. */
+  commandName?: string;
   /** The package words one command installs (empty when the command installs nothing). */
   packages(command: ShellCommand): readonly ShellWord[];
   isPinned(word: ShellWord): boolean;
@@ -128,6 +131,10 @@ export interface PinningPolicy {
  * hold a pinned spec and are not judged (docs/compatibility.md).
  */
 export function reportUnpinnedPackages(model: LintModel, context: RuleContext, policy: PinningPolicy): void {
+  if (policy.commandName !== undefined) {
+    reportUnpinnedOf(commandsNamed(model, policy.commandName), context, policy);
+    return;
+  }
   // Indexed loops: this runs for every command of every RUN, mostly before V8 has optimised it, where
   // for-of pays for an iterator object per loop.
   const steps = runSteps(model, true);
@@ -144,6 +151,24 @@ export function reportUnpinnedPackages(model: LintModel, context: RuleContext, p
     }
     if (unpinned === null) continue;
     context.report(step.anchor, policy.message(unpinned.map((word) => word.value)), unpinned[0]!.span);
+  }
+}
+
+/** `reportUnpinnedPackages` over one tool's commands (file order, so those of one RUN are adjacent). */
+function reportUnpinnedOf(list: readonly NamedCommand[], context: RuleContext, policy: PinningPolicy): void {
+  let i = 0;
+  while (i < list.length) {
+    const run = list[i]!.run;
+    let unpinned: ShellWord[] | null = null;
+    for (; i < list.length && list[i]!.run === run; i++) {
+      const words = policy.packages(list[i]!.command);
+      for (let w = 0; w < words.length; w++) {
+        const word = words[w]!;
+        if (word.dynamic || isOpaque(word.value)) continue;
+        if (!policy.isPinned(word)) (unpinned ??= []).push(word);
+      }
+    }
+    if (unpinned !== null) context.report(run.anchor, policy.message(unpinned.map((word) => word.value)), unpinned[0]!.span);
   }
 }
 
