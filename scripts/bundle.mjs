@@ -4,7 +4,7 @@
 // separate chunks (splitting), so `docksec lint` loads no bench code and usually no WASM runtime.
 // `lint` itself runs from lint.cjs with a V8 code cache made here (see src/cli/code-cache.ts).
 import { spawnSync } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
@@ -61,6 +61,9 @@ const result = await build({
 });
 // parallel.ts asks for './parallel-worker.js' (the name tsc emits); forward it to the bundled worker.
 writeFileSync(new URL('dist/bundle/parallel-worker.js', root), "import './parallel-worker.mjs';\n");
+// read-ahead.ts starts './read-worker.js' next to itself; the worker imports only node: modules, so tsc's
+// output is shipped as it is.
+copyFileSync(new URL('dist/src/lint/read-worker.js', root), new URL('dist/bundle/read-worker.js', root));
 // Outside dist/bundle so it is not packed; test/cli/bundle.test.ts reads it to check what loads when.
 writeFileSync(new URL('dist/bundle-meta.json', root), JSON.stringify(result.metafile));
 

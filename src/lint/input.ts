@@ -1,5 +1,5 @@
 /** Reading Dockerfile inputs: files and standard input, with a size bound and BOM-aware decoding. */
-import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Position } from '../core/finding.js';
 
 /** Inputs larger than this are refused: no real Dockerfile comes close, and memory must stay bounded. */
@@ -98,9 +98,8 @@ export async function readDockerfileText(path: string, readStdin: () => Promise<
 /** `readDockerfileText`, also locating invalid UTF-8 (not for a custom `readStdin`, which yields text). */
 export async function readDockerfile(path: string, readStdin?: () => Promise<string>): Promise<DecodedDockerfile> {
   if (path === '-') return readStdin ? { text: await readStdin() } : decodeDockerfileChecked(await readStdinBytes());
-  const regular = readRegularFile(path);
-  if (regular !== null) return decodeDockerfileChecked(regular);
-  // Not a regular file, or it could not be opened: the checks below give the reason or read it safely.
+  // stat before any open: opening a FIFO, even without blocking, would let a waiting writer write into a
+  // pipe that is then closed again, and the real read afterwards would wait forever.
   const info = statSync(path);
   if (info.isDirectory()) throw new Error('is a directory');
   if (info.size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES} bytes`);
@@ -111,36 +110,6 @@ export async function readDockerfile(path: string, readStdin?: () => Promise<str
   // Loaded here: node:fs/promises costs a one-file run a few milliseconds, and this path is rare.
   const { readFile } = await import('node:fs/promises');
   return decodeDockerfileChecked(await readFile(path));
-}
-
-/**
- * The bytes of `path` when it is a regular file, from one open (the type and size come from that open
- * file, not from a separate stat of the path); null when it is anything else or cannot be opened.
- * O_NONBLOCK: opening a FIFO must not wait for a writer (it is then read asynchronously by the caller).
- */
-function readRegularFile(path: string): Buffer | null {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch {
-    return null;
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return null;
-    if (info.size > MAX_FILE_BYTES) throw new Error(`file is larger than ${MAX_FILE_BYTES} bytes`);
-    // The size is known: read it straight into place (readFileSync(fd) would fstat the file again).
-    const bytes = Buffer.allocUnsafe(info.size);
-    let filled = 0;
-    while (filled < bytes.length) {
-      const count = readSync(fd, bytes, filled, bytes.length - filled, null);
-      if (count === 0) break; // the file shrank since the fstat
-      filled += count;
-    }
-    return filled === bytes.length ? bytes : bytes.subarray(0, filled);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** A one-line reason for a read error. */

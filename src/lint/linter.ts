@@ -15,7 +15,8 @@ import { allRules } from '../rules/dockerfile/index.js';
 import type { DockerfileRule, LintModel, RuleContext } from '../rules/dockerfile/types.js';
 import { initShell, isShellReady, ShellNotReadyError } from '../shell/shell.js';
 import { defaultLintConfig, type LintConfig } from './config.js';
-import { type DecodedDockerfile, describeReadError, readDockerfile } from './input.js';
+import { type DecodedDockerfile, decodeDockerfileChecked, describeReadError, readDockerfile } from './input.js';
+import { startReadAhead } from './read-ahead.js';
 import { buildLintModel } from './model.js';
 import { buildSuppressor, UNSUPPRESSIBLE } from './pragmas.js';
 import { collectShellCheckScripts, type LocatedScript } from './shellcheck-scripts.js';
@@ -262,39 +263,46 @@ export async function lintFiles(
   // Without ShellCheck nothing is gained by holding files back: finishing each at once lets its syntax
   // tree die young (holding 256 of them made the garbage collector copy and promote them all).
   const chunkSize = runner === null ? 1 : Math.max(1, options.chunkSize ?? 256);
-  for (let start = 0; start < paths.length; start += chunkSize) {
-    const prepared: PreparedFile[] = [];
-    for (const path of paths.slice(start, start + chunkSize)) {
-      let decoded: DecodedDockerfile;
-      try {
-        decoded = await readDockerfile(path, options.readStdin);
-      } catch (error) {
-        result.errors.push({ file: path, message: describeReadError(error) });
-        continue;
+  const readAhead = await startReadAhead(paths);
+  try {
+    for (let start = 0; start < paths.length; start += chunkSize) {
+      const prepared: PreparedFile[] = [];
+      for (let index = start; index < Math.min(paths.length, start + chunkSize); index++) {
+        const path = paths[index]!;
+        let decoded: DecodedDockerfile;
+        try {
+          const bytes = readAhead?.take(index) ?? null;
+          decoded = bytes ? decodeDockerfileChecked(bytes) : await readDockerfile(path, options.readStdin);
+        } catch (error) {
+          result.errors.push({ file: path, message: describeReadError(error) });
+          continue;
+        }
+        const text = decoded.text;
+        try {
+          const file = await prepare(text, path, plan, runner !== null);
+          if (decoded.invalidUtf8) file.findings.unshift(invalidUtf8Finding(path, decoded.invalidUtf8));
+          prepared.push(file);
+          if (options.keepSources) result.sources.set(path, text);
+        } catch (error) {
+          result.internalErrors.push({ file: path, message: `internal error: ${(error as Error)?.message ?? String(error)}` });
+        }
       }
-      const text = decoded.text;
-      try {
-        const file = await prepare(text, path, plan, runner !== null);
-        if (decoded.invalidUtf8) file.findings.unshift(invalidUtf8Finding(path, decoded.invalidUtf8));
-        prepared.push(file);
-        if (options.keepSources) result.sources.set(path, text);
-      } catch (error) {
-        result.internalErrors.push({ file: path, message: `internal error: ${(error as Error)?.message ?? String(error)}` });
+      const jobs = prepared.flatMap((p, fileIndex) => p.scripts.map((s) => ({ fileIndex, located: s })));
+      const shellFindings: Finding[][] = prepared.map(() => []);
+      if (runner && jobs.length > 0) {
+        const comments = await runner.check(jobs.map((j) => j.located.script));
+        jobs.forEach((job, i) => {
+          const p = prepared[job.fileIndex]!;
+          shellFindings[job.fileIndex]!.push(...shellCheckFindings(p.file, job.located.anchorLine, job.located.script, comments[i] ?? []));
+        });
       }
-    }
-    const jobs = prepared.flatMap((p, fileIndex) => p.scripts.map((s) => ({ fileIndex, located: s })));
-    const shellFindings: Finding[][] = prepared.map(() => []);
-    if (runner && jobs.length > 0) {
-      const comments = await runner.check(jobs.map((j) => j.located.script));
-      jobs.forEach((job, i) => {
-        const p = prepared[job.fileIndex]!;
-        shellFindings[job.fileIndex]!.push(...shellCheckFindings(p.file, job.located.anchorLine, job.located.script, comments[i] ?? []));
+      prepared.forEach((p, i) => {
+        result.files.push(p.file);
+        for (const finding of finish(p, shellFindings[i]!, plan)) result.findings.push(finding);
       });
     }
-    prepared.forEach((p, i) => {
-      result.files.push(p.file);
-      for (const finding of finish(p, shellFindings[i]!, plan)) result.findings.push(finding);
-    });
+  } finally {
+    readAhead?.stop();
   }
   return result;
 }
