@@ -188,6 +188,9 @@ class FastParser {
   /** `reservedWordAt`'s cache: the position last looked at (-1: none) and the word found there. */
   private reservedCheckedAt = -1;
   private reservedFound: string | null = null;
+  /** `hasDigitHash`'s cache: the first `#` at or after `hashFrom` (-1: not searched yet). */
+  private hashFrom = 0;
+  private hashAt = -1;
   /** How many `case` statements enclose the current position. */
   private caseDepth = 0;
   /** Commands in tree-sitter's pre-order; null marks a slot reserved for a command that emitted nothing. */
@@ -435,11 +438,25 @@ class FastParser {
     this.redirectsAfterCompound();
   }
 
-  /** A `#` right after a digit in `text[start, end)` (a scan of the word itself: words are short). */
+  /**
+   * A `#` right after a digit in `text[start + 1, end)`. The first `#` at or after `hashFrom` is
+   * remembered (`hashAt`, the text's length for none), so most words, having no `#`, cost no scan, and the
+   * text is searched about once in all (words come left to right).
+   */
   private hasDigitHash(start: number, end: number): boolean {
     const text = this.text;
-    for (let i = start + 1; i < end; i++) {
-      if (text.charCodeAt(i) === HASH && isDigit(text.charCodeAt(i - 1))) return true;
+    const from = start + 1;
+    let at = this.hashAt;
+    if (at < from || from < this.hashFrom) {
+      at = text.indexOf('#', from);
+      if (at === -1) at = this.end;
+      this.hashFrom = from;
+      this.hashAt = at;
+    }
+    while (at < end) {
+      if (isDigit(text.charCodeAt(at - 1))) return true;
+      at = text.indexOf('#', at + 1);
+      if (at === -1) return false;
     }
     return false;
   }
@@ -717,7 +734,7 @@ class FastParser {
     if (assignments.length === 0) {
       // (the first-letter check spares most command names the slice)
       const first = this.ch();
-      const keyword = first >= 0 && first < 128 && DECLARATION_FIRST[first] === 1 ? this.plainWordAt() : null;
+      const keyword = first >= 0 && first < 128 && DECLARATION_FIRST[first] === 1 ? this.declarationKeywordAt() : null;
       if (keyword !== null && (DECLARATION_KEYWORDS.has(keyword) || UNSET_KEYWORDS.has(keyword))) {
         this.declaration(slot, keyword);
         return;
@@ -851,6 +868,21 @@ class FastParser {
       end = word.end;
     }
     this.commands[slot] = this.located(keyword, words, args, NO_ASSIGNMENTS, start, end, start, start + keyword.length);
+  }
+
+  /** The plain word at the position if it has the length of a declaration/unset keyword (5 to 8), or null. */
+  private declarationKeywordAt(): string | null {
+    const text = this.text;
+    const start = this.pos;
+    const limit = Math.min(this.end, start + 9);
+    let at = start;
+    while (at < limit) {
+      const c = text.charCodeAt(at);
+      if (c >= 128 || !(CLASS[c]! & PLAIN)) break;
+      at++;
+    }
+    const length = at - start;
+    return length >= 5 && length <= 8 ? this.plainWordAt() : null;
   }
 
   /** The unquoted literal word at the position (for keyword checks), or null. */
@@ -1255,10 +1287,16 @@ class FastParser {
  * command name or declaration argument is left to tree-sitter.
  */
 function looksLikeVariableName(text: string, word: FastWord): boolean {
+  // Matched in place first (no slice for the usual "no"); the text past the word can only add matches, so
+  // a miss is final, and a match inside the word's first 256 characters is one the slice has too.
+  VARIABLE_NAME_AT.lastIndex = word.start;
+  if (!VARIABLE_NAME_AT.test(text)) return false;
+  if (VARIABLE_NAME_AT.lastIndex <= Math.min(word.end, word.start + 256)) return true;
   return VARIABLE_NAME_LIKE.test(text.slice(word.start, Math.min(word.end, word.start + 256)));
 }
 // The scanner's letters are Unicode letters (`éA=1 cmd` is an assignment to it).
 const VARIABLE_NAME_LIKE = /^[A-Za-z0-9_*@?\u0080-\uffff-]+[=[:%#@+?]/;
+const VARIABLE_NAME_AT = /[A-Za-z0-9_*@?\u0080-\uffff-]+[=[:%#@+?]/y;
 
 /** True when only blanks stand between `at` and the start of its line (or of the text). */
 function startsLine(text: string, at: number): boolean {
