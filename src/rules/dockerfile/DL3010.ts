@@ -3,6 +3,7 @@ import type { CopyInstruction } from '../../dockerfile/ast.js';
 import type { ShellCommand } from '../../shell/types.js';
 import type { DockerfileRule, Stage } from './types.js';
 import { baseName, flagValue, isArchiveName, isFlagWord, operands } from './util/rules-a.js';
+import { runsCommandWhere } from './util/command-names.js';
 
 interface CopiedArchive {
   copy: CopyInstruction;
@@ -65,6 +66,8 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     if (model.entriesOf('COPY').length === 0) return; // findings are about copied archives
+    // ... that a RUN extracts: without tar or a decompressor in any RUN there is nothing to find.
+    if (!runsCommandWhere(model, (name) => name === 'tar' || DECOMPRESSORS.has(name))) return;
     const copied = new Map<Stage | null, CopiedArchive[]>();
     const found: CopiedArchive[] = [];
     for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {

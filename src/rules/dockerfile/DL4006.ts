@@ -5,6 +5,8 @@ import { basename, hasArg, hasFlag } from '../../shell/commands.js';
 const NON_POSIX_PREFIXES = ['pwsh', 'powershell', 'cmd'];
 const PIPEFAIL_SHELLS = ['bash', 'zsh', 'ash'];
 
+const NO_PIPEFAIL = 'this RUN uses a pipe but the shell has no -o pipefail, so a failure before the last command is ignored';
+
 type ShellState = 'pipefail' | 'no-pipefail' | 'not-posix';
 
 /** What a SHELL instruction means for pipe failures, decided as Hadolint does. */
@@ -43,6 +45,16 @@ export const rule: DockerfileRule = {
   check(model, ctx) {
     // Findings are about top-level RUNs with a pipe; most files have none.
     if (!model.runs().some((run) => !run.entry.onbuild && run.script?.hasPipe === true)) return;
+    if (model.entriesOf('SHELL').length === 0) {
+      // No SHELL anywhere (most files): every top-level RUN runs /bin/sh, which has no pipefail.
+      const runs = model.runs();
+      for (let i = 0; i < runs.length; i++) {
+        const run = runs[i]!;
+        if (run.entry.onbuild || run.script?.hasPipe !== true) continue;
+        ctx.report(run.entry.instruction, NO_PIPEFAIL);
+      }
+      return;
+    }
     let state: ShellState = 'no-pipefail';
     for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
       const entry = model.entries[entryIndex]!;
@@ -51,7 +63,7 @@ export const rule: DockerfileRule = {
       if (instruction.keyword === 'FROM') state = 'no-pipefail';
       else if (instruction.keyword === 'SHELL') state = shellState(model, instruction);
       else if (instruction.keyword === 'RUN' && state === 'no-pipefail' && model.shell(instruction)?.hasPipe) {
-        ctx.report(instruction, 'this RUN uses a pipe but the shell has no -o pipefail, so a failure before the last command is ignored');
+        ctx.report(instruction, NO_PIPEFAIL);
       }
     }
   },

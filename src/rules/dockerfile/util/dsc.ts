@@ -151,15 +151,37 @@ export function runCommandsNamedWhere(model: LintModel, named: (name: string) =>
 /** One list of the commands in `lists` (each in file order), in file order, without duplicates. */
 function mergeInFileOrder(lists: readonly (readonly RunCommand[])[]): readonly RunCommand[] {
   if (lists.length === 0) return NO_RUN_COMMANDS;
-  if (lists.length === 1) return lists[0]!;
-  const merged: RunCommand[] = [];
-  for (const list of lists) for (let i = 0; i < list.length; i++) merged.push(list[i]!);
-  merged.sort((a, b) => a.index - b.index);
-  // A command can be in two lists (a named one that also writes a setting).
-  let kept = 0;
-  for (let i = 0; i < merged.length; i++) if (kept === 0 || merged[kept - 1]!.index !== merged[i]!.index) merged[kept++] = merged[i]!;
-  merged.length = kept;
+  // Pairwise linear merges: there are two or three short lists, and no comparator calls this way.
+  let merged = lists[0]!;
+  for (let l = 1; l < lists.length; l++) merged = mergeTwo(merged, lists[l]!);
   return merged;
+}
+
+/** Two lists in file order merged into one; a command in both (named and writing a setting) once. */
+function mergeTwo(a: readonly RunCommand[], b: readonly RunCommand[]): readonly RunCommand[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out: RunCommand[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i]!;
+    const y = b[j]!;
+    if (x.index < y.index) {
+      out.push(x);
+      i++;
+    } else if (x.index > y.index) {
+      out.push(y);
+      j++;
+    } else {
+      out.push(x);
+      i++;
+      j++;
+    }
+  }
+  while (i < a.length) out.push(a[i++]!);
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 interface CommandIndex {
@@ -260,7 +282,7 @@ export interface EnvSetting {
 export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvSetting[] {
   const index = model.derived(buildEnvIndex);
   const result: EnvSetting[] = [];
-  if (names !== undefined && !hasAny(index.names, names)) return result;
+  if (names !== undefined && !hasAny(index.names, names) && !anyAssignedInText(index, names)) return result;
   // Indexed loops here and below: these run over every RUN of every file, mostly before V8 has
   // optimised them, where for-of pays for an iterator object per loop.
   for (let i = 0; i < index.declared.length; i++) {
@@ -283,6 +305,36 @@ export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvS
     for (const setting of bareAssignments(run)) if (names === undefined || names.has(setting.name)) result.push(setting);
   }
   return result;
+}
+
+/**
+ * True when some RUN text has `NAME=` for one of `names`, NAME not preceded by a name character: what
+ * `addAssignedNames` would find for NAME. Answered per name and remembered; a few native searches per
+ * wanted name cost less than collecting every name written before an `=` in every RUN.
+ */
+function anyAssignedInText(index: EnvIndex, names: ReadonlySet<string>): boolean {
+  for (const name of names) {
+    let found = index.textAssigned.get(name);
+    if (found === undefined) {
+      found = textAssigns(index.runs, name);
+      index.textAssigned.set(name, found);
+    }
+    if (found) return true;
+  }
+  return false;
+}
+
+function textAssigns(runs: readonly RunEnv[], name: string): boolean {
+  if (name === '') return false;
+  for (let i = 0; i < name.length; i++) if (!isNameChar(name.charCodeAt(i))) return false;
+  const needle = name + '=';
+  for (let r = 0; r < runs.length; r++) {
+    const text = runs[r]!.run.text;
+    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+      if (at === 0 || !isNameChar(text.charCodeAt(at - 1))) return true;
+    }
+  }
+  return false;
 }
 
 /** True when the RUN text has `NAME=` for one of `names` (NAME not preceded by another name character). */
@@ -322,8 +374,10 @@ interface EnvIndex {
   /** ENV pairs and ARG defaults, in file order. */
   declared: EnvSetting[];
   runs: RunEnv[];
-  /** Every name that is declared, assigned in a RUN, or written before an `=` in RUN text. */
+  /** Every name that is declared or assigned by a command in a RUN. */
   names: Set<string>;
+  /** Per name asked for: whether some RUN text has it written before an `=` (`anyAssignedInText`). */
+  textAssigned: Map<string, boolean>;
 }
 
 interface RunEnv {
@@ -381,12 +435,10 @@ function buildEnvIndex(model: LintModel): EnvIndex {
         }
       }
     }
-    // Straight into the file's set; a RUN's own set is built only if a wanted name is in the file.
-    addAssignedNames(run.text, names);
     for (let i = 0; i < structured.length; i++) names.add(structured[i]!.name);
     runs.push({ run, structured, bare: null, assigned: null });
   }
-  return { declared, runs, names };
+  return { declared, runs, names, textAssigned: new Map() };
 }
 
 function runSetting(run: RunScript, text: string, span: Span): EnvSetting {
