@@ -87,11 +87,13 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
   };
 
   const shellOf = (instruction: Instruction): CachedShell => {
+    // Most instructions run no shell: answered without a cache entry (the linter asks for every one).
+    if (!SHELL_KEYWORDS.has(instruction.keyword)) return NO_SHELL;
     let cached = shellCache.get(instruction);
     if (!cached) {
       const source = shellSource(instruction, sourceLine);
-      if (!source) cached = { script: null, text: null };
-      else if (source.text === null) cached = { script: null, text: null };
+      if (!source) cached = NO_SHELL;
+      else if (source.text === null) cached = NO_SHELL;
       else if (runsInWindowsShell(instruction)) {
         // PowerShell/cmd text is not POSIX shell: what the POSIX subset parser reads as simple commands
         // is kept (Hadolint's ShellCheck parser reads those too), anything else yields no commands, as
@@ -141,6 +143,10 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
 }
 
 const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+
+/** The keywords `shellSource` reads shell text for; every other instruction has no shell. */
+const SHELL_KEYWORDS: ReadonlySet<string> = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'HEALTHCHECK']);
+const NO_SHELL: CachedShell = Object.freeze({ script: null, text: null });
 
 function indexByKeyword(entries: readonly Entry[]): Map<string, Entry[]> {
   const index = new Map<string, Entry[]>();
