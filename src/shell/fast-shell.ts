@@ -38,9 +38,10 @@ const MAX_DEPTH = 48;
 /**
  * Characters whose treatment by tree-sitter is not worth modelling: control characters other than tab
  * and newline (`\r`, `\v`, `\f` are whitespace to tree-sitter in places a shell disagrees), and Unicode
- * spaces (tree-sitter's `\s` may match them, a shell's blank does not).
+ * spaces (tree-sitter's `\s` may match them, a shell's blank does not); with them backticks (see
+ * `parseShellFast`), so that one scan of the script finds both.
  */
-const UNSUPPORTED_CHARACTERS = /[\x00-\x08\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+const UNSUPPORTED_OR_BACKTICK = /[\x00-\x08\x0b-\x1f\x7f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff`]/;
 
 /** Thrown (one shared instance) when the script is outside the accepted subset. */
 const DECLINED: unique symbol = Symbol('declined');
@@ -90,6 +91,10 @@ const FUNCTION_HEADER = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([ \t]*\)[ \t]*\{(?=[ \t
 /** First characters of the reserved words (a quick "no" for most command names). */
 const RESERVED_FIRST = new Uint8Array(128);
 for (const word of RESERVED) RESERVED_FIRST[word.charCodeAt(0)] = 1;
+/** The keyword lists `statements` stops at, made once (not an array per compound command). */
+const STOP_AT: Readonly<Record<string, readonly string[]>> = { do: ['do'], done: ['done'], then: ['then'], fi: ['fi'], '}': ['}'] };
+const IF_BRANCH_STOPS: readonly string[] = ['elif', 'else', 'fi'];
+const ESAC_STOPS: readonly string[] = ['esac'];
 /** Commands tree-sitter models as `declaration_command` / `unset_command` (keyword, then words). */
 const DECLARATION_KEYWORDS = new Set(['declare', 'typeset', 'export', 'readonly', 'local']);
 const UNSET_KEYWORDS = new Set(['unset', 'unsetenv']);
@@ -124,7 +129,7 @@ interface FastWord extends WordValue {
  */
 export function parseShellFast(script: string, mapPosition?: PositionMapper): DetailedShellScript | null {
   // Backticks (even escaped ones) change how tree-sitter reads the rest of the script; they are rare.
-  if (script.length > MAX_FAST_LENGTH || UNSUPPORTED_CHARACTERS.test(script) || script.includes('`')) return null;
+  if (script.length > MAX_FAST_LENGTH || UNSUPPORTED_OR_BACKTICK.test(script)) return null;
   const parser = new FastParser(script, mapPosition ?? scriptPositionMapper(script));
   try {
     parser.script();
@@ -490,7 +495,7 @@ class FastParser {
 
   /** Statements up to `keyword` (at least one), then the keyword itself. */
   private body(keyword: string): void {
-    if (this.statements([keyword], false) !== keyword || this.lastCount === 0) decline();
+    if (this.statements(STOP_AT[keyword]!, false) !== keyword || this.lastCount === 0) decline();
     this.pos += keyword.length;
   }
 
@@ -498,7 +503,7 @@ class FastParser {
     this.pos += 2;
     this.body('then');
     for (;;) {
-      const stop = this.statements(['elif', 'else', 'fi'], false);
+      const stop = this.statements(IF_BRANCH_STOPS, false);
       if (this.lastCount === 0) decline();
       this.pos += stop.length;
       if (stop === 'fi') return;
@@ -567,7 +572,7 @@ class FastParser {
       if (after !== -1 && after !== SPACE && after !== TAB && after !== NL && after !== SEMI) decline(); // `x)*`
       items++;
       this.caseDepth++;
-      const stop = this.statements(['esac'], false, true);
+      const stop = this.statements(ESAC_STOPS, false, true);
       this.caseDepth--;
       if (stop === ';;') {
         if (this.peek(2) === AMP) decline(); // ;;& fall-through
@@ -630,45 +635,44 @@ class FastParser {
       words.push(word);
     }
     let at = 0;
-    const plainIs = (test: (value: string) => boolean): boolean => {
-      const word = words[at];
-      return word !== undefined && word.plain && test(word.value);
-    };
-    const operand = (): void => {
-      const word = words[at++];
-      if (!word) decline();
-      if (word.plain && TEST_NOT_OPERAND.has(word.value)) decline();
-      // Operands are read in expression context: brackets end or nest tests (`[ "x"] ]`), a leading `-`,
-      // `~`, `+`, `!` is an operator, the scanner sees variable names (`a%s`, `?x`), `$'...'` confuses it.
-      // `${NAME...}` expansions (already validated by the word parser) are no brackets in this sense.
-      const raw = this.text.slice(word.start, word.end).replace(BRACED_EXPANSION, '$X');
-      if (/[[\]{}]|\$'|^[?*@~+!-]/.test(raw) && !/^-\d+$/.test(raw)) decline();
-      if (looksLikeVariableName(this.text, word)) decline();
-    };
-    const primary = (): void => {
-      if (plainIs((v) => v === '!')) {
-        at++;
-        primary();
-      } else if (plainIs((v) => /^-[A-Za-z]+$/.test(v) && !TEST_BINARY.has(v))) {
-        at++;
-        operand();
-      } else {
-        operand();
-        if (plainIs((v) => TEST_BINARY.has(v))) {
-          at++;
-          operand();
-        }
-      }
-    };
     let joined = false;
     for (;;) {
-      primary();
-      if (!plainIs((v) => v === '-a' || v === '-o')) break;
+      at = this.testPrimary(words, at);
+      const joiner = words[at];
+      if (joiner === undefined || !joiner.plain || (joiner.value !== '-a' && joiner.value !== '-o')) break;
       at++;
       joined = true;
     }
     if (at !== words.length) decline();
     return joined;
+  }
+
+  /** `! ... `, `OP W`, `W` or `W OP W` from `words[at]` on; returns the index after it. */
+  private testPrimary(words: readonly FastWord[], at: number): number {
+    let word = words[at];
+    while (word !== undefined && word.plain && word.value === '!') word = words[++at];
+    if (word !== undefined && word.plain && !TEST_BINARY.has(word.value) && /^-[A-Za-z]+$/.test(word.value)) {
+      this.testOperand(words[at + 1]);
+      return at + 2;
+    }
+    this.testOperand(word);
+    const operator = words[at + 1];
+    if (operator !== undefined && operator.plain && TEST_BINARY.has(operator.value)) {
+      this.testOperand(words[at + 2]);
+      return at + 3;
+    }
+    return at + 1;
+  }
+
+  private testOperand(word: FastWord | undefined): void {
+    if (!word) decline();
+    if (word.plain && TEST_NOT_OPERAND.has(word.value)) decline();
+    // Operands are read in expression context: brackets end or nest tests (`[ "x"] ]`), a leading `-`,
+    // `~`, `+`, `!` is an operator, the scanner sees variable names (`a%s`, `?x`), `$'...'` confuses it.
+    // `${NAME...}` expansions (already validated by the word parser) are no brackets in this sense.
+    const raw = this.text.slice(word.start, word.end).replace(BRACED_EXPANSION, '$X');
+    if (/[[\]{}]|\$'|^[?*@~+!-]/.test(raw) && !/^-\d+$/.test(raw)) decline();
+    if (looksLikeVariableName(this.text, word)) decline();
   }
 
   /** True when an assignment (`NAME=`, `NAME+=`) starts at the position. */
