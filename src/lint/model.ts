@@ -126,7 +126,7 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
       byKeyword ??= indexByKeyword(entries);
       return (byKeyword.get(keyword) ?? NO_ENTRIES) as readonly EntryOf<K>[];
     },
-    runs: () => (runList ??= collectRuns(model)),
+    runs: () => (runList ??= collectRuns(model.entriesOf('RUN'), shellOf)),
     derived<T>(compute: (model: LintModel) => T): T {
       const cached = derivedCache.get(compute);
       if (cached !== undefined || derivedCache.has(compute)) return cached as T;
@@ -159,17 +159,19 @@ function indexByKeyword(entries: readonly Entry[]): Map<string, Entry[]> {
   return index;
 }
 
-function collectRuns(model: LintModel): RunScript[] {
+function collectRuns(runEntries: readonly Entry[], shellOf: (instruction: Instruction) => CachedShell): RunScript[] {
   const result: RunScript[] = [];
-  for (const entry of model.entriesOf('RUN')) {
+  for (let i = 0; i < runEntries.length; i++) {
+    const entry = runEntries[i]!;
     const instruction = entry.instruction;
-    const script = model.shell(instruction);
+    const cached = shellOf(instruction);
+    const script = cached.script;
     result.push({
       entry,
       anchor: entry.wrapper ?? instruction,
       script,
       commands: script === null ? [] : script.commands,
-      text: model.shellText(instruction) ?? '',
+      text: cached.text ?? '',
     });
   }
   return result;

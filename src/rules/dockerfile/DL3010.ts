@@ -3,7 +3,7 @@ import type { CopyInstruction } from '../../dockerfile/ast.js';
 import type { ShellCommand } from '../../shell/types.js';
 import type { DockerfileRule, Stage } from './types.js';
 import { baseName, flagValue, isArchiveName, isFlagWord, operands } from './util/rules-a.js';
-import { runsCommandWhere } from './util/command-names.js';
+import { runsCommand } from './util/command-names.js';
 
 interface CopiedArchive {
   copy: CopyInstruction;
@@ -11,9 +11,8 @@ interface CopiedArchive {
   span: Span;
 }
 
-const DECOMPRESSORS = new Set([
-  'unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat',
-]);
+const DECOMPRESSOR_NAMES = ['unzip', 'gunzip', 'bunzip2', 'unlzma', 'unxz', 'zgz', 'uncompress', 'zcat', 'gzcat'];
+const DECOMPRESSORS = new Set(DECOMPRESSOR_NAMES);
 
 /** `tar -xf`, `tar --extract`, `tar --get`, and the old dash-less style `tar xzf`. */
 function isTarExtract(command: ShellCommand): boolean {
@@ -67,7 +66,7 @@ export const rule: DockerfileRule = {
   check(model, context) {
     if (model.entriesOf('COPY').length === 0) return; // findings are about copied archives
     // ... that a RUN extracts: without tar or a decompressor in any RUN there is nothing to find.
-    if (!runsCommandWhere(model, (name) => name === 'tar' || DECOMPRESSORS.has(name))) return;
+    if (!runsCommand(model, 'tar', ...DECOMPRESSOR_NAMES)) return;
     const copied = new Map<Stage | null, CopiedArchive[]>();
     const found: CopiedArchive[] = [];
     for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
