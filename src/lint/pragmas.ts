@@ -77,7 +77,9 @@ export function parsePragma(rawText: string): Pragma | null {
 /** Every pragma among the file's whole-line comments, in file order. */
 export function collectPragmas(dockerfile: Dockerfile): LocatedPragma[] {
   const found: LocatedPragma[] = [];
-  for (const comment of dockerfile.comments) {
+  const comments = dockerfile.comments;
+  for (let i = 0; i < comments.length; i++) {
+    const comment = comments[i]!;
     if (comment.directive) continue;
     // Every pragma form names its tool; most comments are prose, so skip the four regexes for them.
     const text = comment.text;
@@ -144,8 +146,9 @@ const NEVER_SUPPRESSED: Suppressor = { suppressed: () => false };
 export function buildSuppressor(dockerfile: Dockerfile, options: { disableIgnorePragma: boolean }): Suppressor {
   if (options.disableIgnorePragma) return NEVER_SUPPRESSED;
   const pragmas = collectPragmas(dockerfile);
-  const global = codesSkippedByCheckDirective(dockerfile.directives.check);
   // The common case (no pragma, no check directive) needs no tables.
+  if (pragmas.length === 0 && dockerfile.directives.check === undefined) return NEVER_SUPPRESSED;
+  const global = codesSkippedByCheckDirective(dockerfile.directives.check);
   if (pragmas.length === 0 && global.size === 0) return NEVER_SUPPRESSED;
   const byLine = new Map<number, Set<string>>();
   // Stage pragmas are "markers" at pragma line + 1; every FROM line is a marker too (without codes).
