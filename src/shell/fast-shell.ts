@@ -410,9 +410,28 @@ class FastParser {
     }
     const keyword = this.reservedWordAt();
     if (keyword === null) {
-      const header = this.functionHeaderAt();
-      if (header !== null) this.functionDefinition(header);
-      else this.simpleCommand();
+      // One scan of the leading name characters answers both "`name() {`?" and "`NAME=`?" for most commands.
+      const text = this.text;
+      const end = this.end;
+      let runEnd = this.pos;
+      while (runEnd < end) {
+        const d = text.charCodeAt(runEnd);
+        if (d >= 128 || !(CLASS[d]! & NAME_CHAR)) break;
+        runEnd++;
+      }
+      if (isIdentifierStart(c)) {
+        let at = runEnd;
+        while (at < end && isBlank(text.charCodeAt(at))) at++;
+        if (at < end && text.charCodeAt(at) === LPAREN) {
+          const header = this.functionHeaderAt();
+          if (header !== null) {
+            this.functionDefinition(header);
+            return;
+          }
+        }
+      }
+      const after = runEnd < end ? text.charCodeAt(runEnd) : -1;
+      this.simpleCommand(after === 61 /* = */ || after === 43 /* + */ || after === 91 /* [ */);
       return;
     }
     this.enter();
@@ -714,13 +733,14 @@ class FastParser {
     return null;
   }
 
-  private simpleCommand(): void {
+  /** A simple command; `mayAssign` is false when no `NAME=` / `NAME+=` / `NAME[` can start at the position. */
+  private simpleCommand(mayAssign: boolean): void {
     const chainStart = this.chainStart;
     const slot = this.commands.length;
     this.commands.push(null); // the command precedes the commands nested in its words
     const start = this.pos;
     let assignments = NO_ASSIGNMENTS;
-    for (;;) {
+    while (mayAssign) {
       const assignment = this.assignment();
       if (assignment === null) break;
       if (assignments === NO_ASSIGNMENTS) assignments = [];
