@@ -430,8 +430,7 @@ class FastParser {
           }
         }
       }
-      const after = runEnd < end ? text.charCodeAt(runEnd) : -1;
-      this.simpleCommand(after === 61 /* = */ || after === 43 /* + */ || after === 91 /* [ */);
+      this.simpleCommand(runEnd);
       return;
     }
     this.enter();
@@ -733,13 +732,16 @@ class FastParser {
     return null;
   }
 
-  /** A simple command; `mayAssign` is false when no `NAME=` / `NAME+=` / `NAME[` can start at the position. */
-  private simpleCommand(mayAssign: boolean): void {
+  /** A simple command; `nameRunEnd` ends the run of name characters (`[A-Za-z0-9_]`) at the position. */
+  private simpleCommand(nameRunEnd: number): void {
     const chainStart = this.chainStart;
     const slot = this.commands.length;
     this.commands.push(null); // the command precedes the commands nested in its words
     const start = this.pos;
     let assignments = NO_ASSIGNMENTS;
+    // Only `NAME=`, `NAME+=` (or `NAME[`, declined) can be an assignment.
+    const afterName = nameRunEnd < this.end ? this.text.charCodeAt(nameRunEnd) : -1;
+    const mayAssign = afterName === 61 /* = */ || afterName === 43 /* + */ || afterName === 91; /* [ */
     while (mayAssign) {
       const assignment = this.assignment();
       if (assignment === null) break;
@@ -754,11 +756,12 @@ class FastParser {
       if (assignments.length > 1 && (c === NL || c === HASH)) decline();
       return; // assignments only: no command
     }
-    if (this.redirectAt()) decline(); // redirections before the name
+    if ((c === LT || c === GT || isDigit(c)) && this.redirectAt()) decline(); // redirections before the name
     if (assignments.length === 0) {
-      // (the first-letter check spares most command names the slice)
+      // (the first letter and the name's length (5 to 8) spare most command names the slice)
       const first = this.ch();
-      const keyword = first >= 0 && first < 128 && DECLARATION_FIRST[first] === 1 ? this.declarationKeywordAt() : null;
+      const nameLength = nameRunEnd - start;
+      const keyword = nameLength >= 5 && nameLength <= 8 && first < 128 && DECLARATION_FIRST[first] === 1 ? this.plainWordAt() : null;
       if (keyword !== null && (DECLARATION_KEYWORDS.has(keyword) || UNSET_KEYWORDS.has(keyword))) {
         this.declaration(slot, keyword);
         return;
@@ -892,21 +895,6 @@ class FastParser {
       end = word.end;
     }
     this.commands[slot] = this.located(keyword, words, args, NO_ASSIGNMENTS, start, end, start, start + keyword.length);
-  }
-
-  /** The plain word at the position if it has the length of a declaration/unset keyword (5 to 8), or null. */
-  private declarationKeywordAt(): string | null {
-    const text = this.text;
-    const start = this.pos;
-    const limit = Math.min(this.end, start + 9);
-    let at = start;
-    while (at < limit) {
-      const c = text.charCodeAt(at);
-      if (c >= 128 || !(CLASS[c]! & PLAIN)) break;
-      at++;
-    }
-    const length = at - start;
-    return length >= 5 && length <= 8 ? this.plainWordAt() : null;
   }
 
   /** The unquoted literal word at the position (for keyword checks), or null. */
