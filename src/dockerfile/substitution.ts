@@ -215,6 +215,13 @@ export function substitute(text: string, lookup: VariableLookup, escape = '\\'):
   return new Expander(text, lookup, escape).run(0, false, 0).value;
 }
 
+/** `findOutsideBraces` for text without `$`: the first (or last) `ch` in [from, to), -1 when absent. */
+function findPlain(text: string, ch: string, from: number, to: number, last: boolean): number {
+  if (to <= from) return -1;
+  const i = last ? text.lastIndexOf(ch, to - 1) : text.indexOf(ch, from);
+  return i >= from && i < to ? i : -1;
+}
+
 /** Index of `ch` outside `${...}` groups, searching from `from`; -1 when absent. `last` finds the last one. */
 function findOutsideBraces(text: string, ch: string, from: number, to: number, last: boolean): number {
   let depth = 0;
@@ -245,26 +252,28 @@ function findOutsideBraces(text: string, ch: string, from: number, to: number, l
  */
 export function parseImageRef(text: string): ImageRef {
   const raw = text.trim();
+  // Without `$` there are no `${...}` groups: native searches find the same places as the brace-aware scan.
+  const find = raw.includes('$') ? findOutsideBraces : findPlain;
   const ref: ImageRef = { raw, name: raw };
   let end = raw.length;
-  const at = findOutsideBraces(raw, '@', 0, end, false);
+  const at = find(raw, '@', 0, end, false);
   if (at >= 0) {
     ref.digest = raw.slice(at + 1);
     end = at;
   }
   let nameStart = 0;
-  const slash = findOutsideBraces(raw, '/', 0, end, false);
+  const slash = find(raw, '/', 0, end, false);
   if (slash > 0) {
     const first = raw.slice(0, slash);
-    const literal = first.replace(/\$\{[^}]*\}/g, '');
+    const literal = find === findPlain ? first : first.replace(/\$\{[^}]*\}/g, '');
     const hasUpper = !first.includes('$') && first !== first.toLowerCase();
     if (literal.includes('.') || literal.includes(':') || first === 'localhost' || hasUpper) {
       ref.registry = first;
       nameStart = slash + 1;
     }
   }
-  const lastSlash = findOutsideBraces(raw, '/', nameStart, end, true);
-  const colon = findOutsideBraces(raw, ':', lastSlash >= 0 ? lastSlash + 1 : nameStart, end, true);
+  const lastSlash = find(raw, '/', nameStart, end, true);
+  const colon = find(raw, ':', lastSlash >= 0 ? lastSlash + 1 : nameStart, end, true);
   if (colon >= 0) {
     ref.tag = raw.slice(colon + 1, end);
     end = colon;

@@ -1,7 +1,8 @@
-import { test } from 'node:test';
+import { describe, it, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseImageRef, resolveImageRef, substitute } from '../../src/dockerfile/substitution.js';
+import type { ImageRef } from '../../src/dockerfile/ast.js';
 
 const vars: Record<string, string> = { A: 'alpha', EMPTY: '', TAG: '1.25', REG: 'registry.example.com' };
 const lookup = (name: string): string | undefined => vars[name];
@@ -103,4 +104,54 @@ test('parseImageRef reassembles to its input', () => {
     }),
     { numRuns: 2000 },
   );
+});
+
+describe('parseImageRef without $', () => {
+  /** The brace-unaware reading of the same rules, written the slow way: first/last index by a scan. */
+  function reference(text: string): ImageRef {
+    const raw = text.trim();
+    const scan = (ch: string, from: number, to: number, last: boolean): number => {
+      let found = -1;
+      for (let i = from; i < to; i++) if (raw[i] === ch) { if (!last) return i; found = i; }
+      return found;
+    };
+    const ref: ImageRef = { raw, name: raw };
+    let end = raw.length;
+    const at = scan('@', 0, end, false);
+    if (at >= 0) {
+      ref.digest = raw.slice(at + 1);
+      end = at;
+    }
+    let nameStart = 0;
+    const slash = scan('/', 0, end, false);
+    if (slash > 0) {
+      const first = raw.slice(0, slash);
+      if (first.includes('.') || first.includes(':') || first === 'localhost' || first !== first.toLowerCase()) {
+        ref.registry = first;
+        nameStart = slash + 1;
+      }
+    }
+    const lastSlash = scan('/', nameStart, end, true);
+    const colon = scan(':', lastSlash >= 0 ? lastSlash + 1 : nameStart, end, true);
+    if (colon >= 0) {
+      ref.tag = raw.slice(colon + 1, end);
+      end = colon;
+    }
+    ref.name = raw.slice(nameStart, end);
+    return ref;
+  }
+
+  it('splits like a plain character scan', () => {
+    const chars = fc.constantFrom('a', 'B', '/', ':', '@', '.', ' ', 'localhost', '{', '}', '1');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 14 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(parseImageRef(text), reference(text));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.deepEqual(parseImageRef('reg.io:5000/team/app:1.2@sha256:ab'), {
+      raw: 'reg.io:5000/team/app:1.2@sha256:ab', name: 'team/app', registry: 'reg.io:5000', tag: '1.2', digest: 'sha256:ab',
+    });
+  });
 });
