@@ -324,6 +324,12 @@ function heredocWord(raw: string): { word: string; quoted: boolean } | null {
  * Finds heredoc markers among the shell words of `t[from, to)`: words matching `^\d*<<-?[^<]+$` (so `<<<`
  * is not one), split on whitespace with quotes and backslash escapes kept inside words, as BuildKit does.
  */
+/** `findHeredocMarkers(t, from, to).length > 0` without a list when there is no `<<` at all. */
+function hasHeredocMarker(t: string, from: number, to: number): boolean {
+  const arrows = t.indexOf('<<', from);
+  return arrows >= 0 && arrows < to && findHeredocMarkers(t, from, to).length > 0;
+}
+
 function findHeredocMarkers(t: string, from: number, to: number): HeredocMarker[] {
   const markers: HeredocMarker[] = [];
   if (t.indexOf('<<', from) < 0) return markers;
@@ -808,7 +814,13 @@ class Parser {
     const words = blankWords(t, start, end);
     const instr = base as FromInstruction;
     instr.image = words.length > 0 ? parseImageRef(t.slice(words[0].start, words[0].end)) : { raw: '', name: '' };
-    const platform = flags.find((f) => f.name === 'platform');
+    let platform: Flag | undefined;
+    for (let i = 0; i < flags.length; i++) {
+      if (flags[i].name === 'platform') {
+        platform = flags[i];
+        break;
+      }
+    }
     if (platform && platform.value !== null) instr.platform = platform.value;
     if (words.length === 0) {
       this.problem('FROM needs an image name', base.keywordSpan);
@@ -844,18 +856,8 @@ class Parser {
       spans = json.spans;
     } else {
       spans = blankWords(t, start, end);
-      values = spans.map((w) => {
-        const raw = t.slice(w.start, w.end);
-        const marker = findHeredocMarkers(raw, 0, raw.length);
-        if (marker.length === 1 && marker[0].start === 0 && marker[0].end === raw.length) return marker[0].delimiter;
-        const word = unquote(raw, this.escape);
-        if (word.unterminated) {
-          // BuildKit fails on this word; keep it as written.
-          this.problem('unterminated quote', L.span(w.start, w.end));
-          return raw;
-        }
-        return word.value;
-      });
+      values = [];
+      for (let i = 0; i < spans.length; i++) values.push(this.copyWordValue(L, spans[i]));
     }
     const instr = base as CopyInstruction;
     instr.sources = [];
@@ -873,13 +875,31 @@ class Parser {
     }
     const last = values.length - 1;
     instr.sources = values.slice(0, last);
-    instr.sourceSpans = spans.slice(0, last).map((w) => L.span(w.start, w.end));
+    const sourceSpans: Span[] = [];
+    for (let i = 0; i < last; i++) sourceSpans.push(L.span(spans[i].start, spans[i].end));
+    instr.sourceSpans = sourceSpans;
     instr.dest = values[last];
     instr.destSpan = L.span(spans[last].start, spans[last].end);
-    if (form === 'shell' && findHeredocMarkers(t, spans[last].start, spans[last].end).length > 0) {
+    if (form === 'shell' && hasHeredocMarker(t, spans[last].start, spans[last].end)) {
       this.problem(`${keyword} cannot take a heredoc as its destination`, instr.destSpan);
     }
     return instr;
+  }
+
+  /** A shell-form COPY/ADD word: a heredoc marker stands for its delimiter, anything else is unquoted. */
+  private copyWordValue(L: LogicalLine, w: Word): string {
+    const raw = L.text.slice(w.start, w.end);
+    if (raw.indexOf('<<') >= 0) {
+      const marker = findHeredocMarkers(raw, 0, raw.length);
+      if (marker.length === 1 && marker[0].start === 0 && marker[0].end === raw.length) return marker[0].delimiter;
+    }
+    const word = unquote(raw, this.escape);
+    if (word.unterminated) {
+      // BuildKit fails on this word; keep it as written.
+      this.problem('unterminated quote', L.span(w.start, w.end));
+      return raw;
+    }
+    return word.value;
   }
 
   private parseKeyValues(
