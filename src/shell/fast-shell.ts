@@ -181,13 +181,14 @@ function decline(): never {
   throw DECLINED;
 }
 
+/**
+ * `word()`'s mode: a simple command's argument (the only place a bare `{}` word is accepted and tree-sitter's
+ * `$A-$B-x` split is modelled), a command name (which may be followed by `(`, see `nameSubshell`), or 0.
+ */
+const ARGUMENT_WORD = 1;
+const NAME_WORD = 2;
+
 class FastParser {
-  /** Set while reading a simple command's argument, the only place a bare `{}` word is accepted. */
-  private bracesArgument = false;
-  /** Set while reading a simple command's argument, the only place tree-sitter's `$A-$B-x` split is modelled. */
-  private splitAllowed = false;
-  /** Set while reading a command name, which may be followed by `(` (see `nameSubshell`). */
-  private parenAllowed = false;
   /** How many expansions (`$X`, `${X}`, `$(...)`) were read so far. */
   private expansions = 0;
   /** `reservedWordAt`'s cache: the position last looked at (-1: none) and the word found there. */
@@ -239,12 +240,16 @@ class FastParser {
     return at < this.end ? this.text.charCodeAt(at) : -1;
   }
 
-  /** Blanks and line continuations (inside a command). */
-  private skipBlank(): void {
+  /** Blanks and line continuations (inside a command). Returns the character after them (-1: the end). */
+  private skipBlank(): number {
     const text = this.text;
     const end = this.end;
     let pos = this.pos;
-    while (pos < end) {
+    for (;;) {
+      if (pos >= end) {
+        this.pos = pos;
+        return -1;
+      }
       const c = text.charCodeAt(pos);
       if (c === SPACE || c === TAB) pos++;
       else if (c === BACKSLASH) {
@@ -257,20 +262,22 @@ class FastParser {
           if (end - pos < 256 && /^\s*$/.test(text.slice(pos, end))) decline();
         }
         else if (next === SPACE || next === TAB) decline(); // tree-sitter skips `\ ` as whitespace; a shell does not
-        else break;
-      } else break;
+        else {
+          this.pos = pos;
+          return c;
+        }
+      } else {
+        this.pos = pos;
+        return c;
+      }
     }
-    this.pos = pos;
   }
 
   /** Blanks, newlines and comments (between statements, after `&&`, `||`, `|`). */
   private skipGap(): void {
     for (;;) {
-      this.skipBlank();
-      const pos = this.pos;
-      if (pos >= this.end) return;
-      const c = this.text.charCodeAt(pos);
-      if (c === NL) this.pos = pos + 1;
+      const c = this.skipBlank();
+      if (c === NL) this.pos++;
       else if (c === HASH) this.skipComment();
       else return;
     }
@@ -312,8 +319,7 @@ class FastParser {
       }
       this.andOr();
       count++;
-      this.skipBlank();
-      const after = this.ch();
+      const after = this.skipBlank();
       if (after === SEMI) {
         if (this.peek(1) === SEMI) {
           if (caseItem) continue; // the loop head returns
@@ -339,8 +345,7 @@ class FastParser {
     this.chainStart = true;
     this.pipeline();
     for (;;) {
-      this.skipBlank();
-      const c = this.ch();
+      const c = this.skipBlank();
       if ((c === AMP && this.peek(1) === AMP) || (c === PIPE && this.peek(1) === PIPE)) {
         this.pos += 2;
         this.skipGap();
@@ -402,8 +407,7 @@ class FastParser {
       // followed by `|`, `&&`, `||`
       if (joined && this.pos !== beforeRedirects) decline();
       if (joined) {
-        this.skipBlank();
-        const next = this.ch();
+        const next = this.skipBlank();
         if (next === PIPE || (next === AMP && this.peek(1) === AMP)) decline();
       }
       return;
@@ -543,15 +547,14 @@ class FastParser {
     if (this.reservedWordAt() !== 'in') decline();
     this.pos += 2;
     for (let count = 0; ; count++) {
-      this.skipBlank();
-      const c = this.ch();
+      const c = this.skipBlank();
       if (c === SEMI || c === NL) {
         if (count === 0) decline(); // tree-sitter wants at least one word after `in`
         this.pos++;
         break;
       }
       if (c === HASH) decline();
-      const word = this.word();
+      const word = this.word(0);
       if (!word || (word.plain && RESERVED.has(word.value))) decline();
     }
     this.skipGap();
@@ -568,7 +571,7 @@ class FastParser {
   private caseStatement(): void {
     this.pos += 4;
     this.skipBlank();
-    if (this.ch() === HASH || !this.word()) decline();
+    if (this.ch() === HASH || !this.word(0)) decline();
     this.skipBlank();
     if (this.reservedWordAt() !== 'in') decline();
     this.pos += 2;
@@ -647,7 +650,7 @@ class FastParser {
         this.pos++;
         break;
       }
-      const word = this.word();
+      const word = this.word(0);
       if (!word) decline();
       // the operands are read in expression context, where tree-sitter's scanner sees variable names
       words.push(word);
@@ -768,9 +771,7 @@ class FastParser {
       }
     } else if (this.reservedWordAt() !== null) decline();
 
-    this.parenAllowed = true;
-    const nameWord = this.word();
-    this.parenAllowed = false;
+    const nameWord = this.word(NAME_WORD);
     if (!nameWord || looksLikeVariableName(this.text, nameWord)) decline();
     // `export'$' A=x`: tree-sitter takes the keyword off the front of the word (a declaration command)
     if (!nameWord.plain && startsWithDeclarationKeyword(this.text, nameWord)) decline();
@@ -785,15 +786,13 @@ class FastParser {
       last = this.nameSubshell();
       words.push(this.shellWord(last));
       args.push(last.value);
-      this.skipBlank();
-      const next = this.ch();
+      const next = this.skipBlank();
       // anything but the end of the command after it is an error to tree-sitter
       if (!(next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || (next === AMP && this.peek(1) !== GT))) decline();
     }
     let redirected = false;
     for (;;) {
-      this.skipBlank();
-      const next = this.ch();
+      const next = this.skipBlank();
       if (next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || next === HASH) break;
       if (next === AMP && this.peek(1) !== GT) break;
       if ((next === LT || next === GT || next === AMP || isDigit(next)) && this.redirectAt()) {
@@ -806,11 +805,7 @@ class FastParser {
       // In a later command of a chain tree-sitter hangs the redirection on the whole chain and reads every
       // word after it as one more redirection target: those words are no arguments (their `$(...)`s still count).
       const lost = redirected && !chainStart;
-      this.bracesArgument = !lost;
-      this.splitAllowed = !lost;
-      const word = this.word();
-      this.bracesArgument = false;
-      this.splitAllowed = false;
+      const word = this.word(lost ? 0 : ARGUMENT_WORD);
       if (!word) decline();
       if (word.plain && (word.value === '==' || word.value === '=~')) decline(); // tree-sitter drops the operator word
       if (!lost) {
@@ -872,8 +867,7 @@ class FastParser {
     let end = start + keyword.length;
     const isUnset = UNSET_KEYWORDS.has(keyword);
     for (;;) {
-      this.skipBlank();
-      const next = this.ch();
+      const next = this.skipBlank();
       if (next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || next === HASH) break;
       if (next === AMP && this.peek(1) !== GT) break;
       if (this.redirectAt()) decline();
@@ -885,7 +879,7 @@ class FastParser {
         word = { start: wordStart, end: this.pos, value: assignment.value, dynamic: assignment.dynamic, plain: false };
       } else {
         // tree-sitter splits `unset a"x"`, `export then$a` after a leading name: only plain words are taken
-        word = this.word();
+        word = this.word(0);
         if (word && (!word.plain || word.value.includes('=') || word.value === '-' || looksLikeVariableName(this.text, word))) decline();
       }
       if (!word) decline();
@@ -940,7 +934,7 @@ class FastParser {
       if (next === LPAREN || next === RPAREN || next === PIPE || next === LT || next === GT) decline();
       return { value: prefix, dynamic: false };
     }
-    const value = this.word();
+    const value = this.word(0);
     if (!value) decline();
     return { value: prefix + value.value, dynamic: value.dynamic };
   }
@@ -978,12 +972,12 @@ class FastParser {
     if (this.ch() === 45 /* - */ && this.text.charCodeAt(this.pos - 1) === AMP) decline(); // >&- <&-
     this.skipBlank();
     if (this.ch() === HASH) decline(); // a comment, not a target
-    const target = this.word();
+    const target = this.word(0);
     if (!target) decline();
   }
 
-  /** One word (null when the position holds no word): value, dynamic, extent. */
-  private word(): FastWord | null {
+  /** One word (null when the position holds no word): value, dynamic, extent. `mode`: see ARGUMENT_WORD. */
+  private word(mode: number): FastWord | null {
     const text = this.text;
     const end = this.end;
     const start = this.pos;
@@ -994,12 +988,9 @@ class FastParser {
     let plain = true;
     let afterTextPiece = false;
     // Only for this word itself, not for words of a `$(...)` inside it.
-    const bracesArgument = this.bracesArgument;
-    const splitAllowed = this.splitAllowed;
-    const parenAllowed = this.parenAllowed;
-    this.bracesArgument = false;
-    this.splitAllowed = false;
-    this.parenAllowed = false;
+    const bracesArgument = mode === ARGUMENT_WORD;
+    const splitAllowed = mode === ARGUMENT_WORD;
+    const parenAllowed = mode === NAME_WORD;
     // Pieces of the word so far, as tree-sitter's concatenation counts them: a run of text and escapes is
     // one, every quoted string and expansion is one.
     let pieces = 0;
