@@ -934,7 +934,8 @@ class Parser {
       pairs.push({ key: t.slice(start, k), value: value.value, span: L.span(start, end) });
       return instr;
     }
-    for (const w of words) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
       const word = t.slice(w.start, w.end);
       const eq = word.indexOf('=');
       const span = L.span(w.start, w.end);
@@ -964,7 +965,8 @@ class Parser {
       this.problem('ARG needs at least one name', base.keywordSpan);
       return instr;
     }
-    for (const w of words) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i];
       const word = t.slice(w.start, w.end);
       const span = L.span(w.start, w.end);
       const eq = word.indexOf('=');
@@ -1076,8 +1078,10 @@ class Parser {
         if (args.some((a) => a.trim() === '')) this.problem('VOLUME: a path cannot be empty', base.argsSpan);
       } else {
         const words = blankWords(t, start, end);
-        args = words.map((w) => t.slice(w.start, w.end));
-        argSpans = words.map((w) => L.span(w.start, w.end));
+        for (let i = 0; i < words.length; i++) {
+          args.push(t.slice(words[i].start, words[i].end));
+          argSpans.push(L.span(words[i].start, words[i].end));
+        }
       }
       if (!known) this.problem(`unknown instruction: ${base.keywordRaw}`, base.keywordSpan);
       else if (args.length === 0) this.problem(`${upper} needs at least one argument`, base.keywordSpan);
