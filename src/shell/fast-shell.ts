@@ -189,6 +189,10 @@ const ARGUMENT_WORD = 1;
 const NAME_WORD = 2;
 
 class FastParser {
+  /** The last word `readWord` read. */
+  private wordValue = '';
+  private wordDynamic = false;
+  private wordPlain = false;
   /** How many expansions (`$X`, `${X}`, `$(...)`) were read so far. */
   private expansions = 0;
   /** `reservedWordAt`'s cache: the position last looked at (-1: none) and the word found there. */
@@ -780,12 +784,15 @@ class FastParser {
     if (nameWord.plain && nameWord.value === '-') decline();
     const words: ShellWord[] = [];
     const args: string[] = [];
-    let last = nameWord;
+    // The end of the last word of the command, and whether that word is an argument that is a plain `-`.
+    let lastEnd = nameWord.end;
+    let lastIsDash = false;
     if (this.ch() === LPAREN) {
       if (RESERVED.has(nameWord.value)) decline();
-      last = this.nameSubshell();
-      words.push(this.shellWord(last));
-      args.push(last.value);
+      const subshell = this.nameSubshell();
+      words.push(this.shellWord(subshell));
+      args.push(subshell.value);
+      lastEnd = subshell.end;
       const next = this.skipBlank();
       // anything but the end of the command after it is an error to tree-sitter
       if (!(next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || (next === AMP && this.peek(1) !== GT))) decline();
@@ -797,7 +804,7 @@ class FastParser {
       if (next === AMP && this.peek(1) !== GT) break;
       if ((next === LT || next === GT || next === AMP || isDigit(next)) && this.redirectAt()) {
         // tree-sitter drops a lone `-` before `2>file`
-        if (last !== nameWord && last.plain && last.value === '-' && isDigit(this.ch())) decline();
+        if (lastIsDash && isDigit(this.ch())) decline();
         this.redirect();
         redirected = true;
         continue;
@@ -805,13 +812,16 @@ class FastParser {
       // In a later command of a chain tree-sitter hangs the redirection on the whole chain and reads every
       // word after it as one more redirection target: those words are no arguments (their `$(...)`s still count).
       const lost = redirected && !chainStart;
-      const word = this.word(lost ? 0 : ARGUMENT_WORD);
-      if (!word) decline();
-      if (word.plain && (word.value === '==' || word.value === '=~')) decline(); // tree-sitter drops the operator word
+      const wordStart = this.pos;
+      if (!this.readWord(lost ? 0 : ARGUMENT_WORD)) decline();
+      const value = this.wordValue;
+      const plain = this.wordPlain;
+      if (plain && (value === '==' || value === '=~')) decline(); // tree-sitter drops the operator word
       if (!lost) {
-        words.push(this.shellWord(word));
-        args.push(word.value);
-        last = word;
+        words.push(new LazyShellWord(value, this.wordDynamic, this.text, this.map, wordStart, this.pos));
+        args.push(value);
+        lastEnd = this.pos;
+        lastIsDash = plain && value === '-';
       }
     }
     if (nameWord.dynamic) return; // `$PM install`: the command is unknown
@@ -821,7 +831,7 @@ class FastParser {
       if (effective.dynamic) return;
       name = effective.value;
     }
-    this.commands[slot] = this.located(name, words, args, assignments, start, last.end, nameWord.start, nameWord.end);
+    this.commands[slot] = this.located(name, words, args, assignments, start, lastEnd, nameWord.start, nameWord.end);
   }
 
   private shellWord(word: FastWord): ShellWord {
@@ -978,6 +988,17 @@ class FastParser {
 
   /** One word (null when the position holds no word): value, dynamic, extent. `mode`: see ARGUMENT_WORD. */
   private word(mode: number): FastWord | null {
+    const start = this.pos;
+    if (!this.readWord(mode)) return null;
+    return { start, end: this.pos, value: this.wordValue, dynamic: this.wordDynamic, plain: this.wordPlain };
+  }
+
+  /**
+   * `word()` without the object: false when the position holds no word, else the word is consumed and
+   * described by `wordValue`, `wordDynamic`, `wordPlain` (it ends at the position). The argument loop reads
+   * these straight into its `LazyShellWord`.
+   */
+  private readWord(mode: number): boolean {
     const text = this.text;
     const end = this.end;
     const start = this.pos;
@@ -995,13 +1016,14 @@ class FastParser {
     // one, every quoted string and expansion is one.
     let pieces = 0;
     for (;;) {
-      const c = this.ch();
-      if (c === -1) break;
+      if (this.pos >= end) break;
+      const c = text.charCodeAt(this.pos);
       const continued = !plain; // an earlier piece of this word was quoted, escaped or expanded
       const afterText = afterTextPiece;
       afterTextPiece = false;
-      if (!afterText || !(c >= 128 || CLASS[c]! & PLAIN || c === BACKSLASH)) pieces++;
-      if (c >= 128 || CLASS[c]! & PLAIN) {
+      const textPiece = c >= 128 || (CLASS[c]! & PLAIN) !== 0;
+      if (!afterText || !(textPiece || c === BACKSLASH)) pieces++;
+      if (textPiece) {
         let at = this.pos;
         while (at < end) {
           const d = text.charCodeAt(at);
@@ -1068,9 +1090,9 @@ class FastParser {
         decline();
       }
     }
-    if (this.pos === start) return null;
+    if (this.pos === start) return false;
     // `a(`: extglob or a syntax error, except right after a plain command name (see `nameSubshell`)
-    if (this.ch() === LPAREN && !(parenAllowed && plain)) decline();
+    if (this.pos < end && text.charCodeAt(this.pos) === LPAREN && !(parenAllowed && plain)) decline();
     // `-1#x`, `"$a"0#`: a number with a base (`N#digits`) to tree-sitter
     if ((sawHash || !plain) && this.hasDigitHash(start, this.pos)) decline();
     if (plain) {
@@ -1081,7 +1103,10 @@ class FastParser {
         if (at < this.end && isDigit(text.charCodeAt(at))) decline();
       }
     }
-    return { start, end: this.pos, value, dynamic, plain };
+    this.wordValue = value;
+    this.wordDynamic = dynamic;
+    this.wordPlain = plain;
+    return true;
   }
 
   /**
