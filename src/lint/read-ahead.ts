@@ -15,6 +15,8 @@ export const READ_AHEAD_MIN_FILES = 64;
 export interface ReadAhead {
   /** The bytes of file `index` if the helper has read it, else null (read it yourself). Call in order. */
   take(index: number): Uint8Array | null;
+  /** True once the helper thread has ended (read everything, failed or was stopped). */
+  ended(): boolean;
   stop(): void;
 }
 
@@ -42,6 +44,10 @@ export async function startReadAhead(paths: readonly string[]): Promise<ReadAhea
   }
   // A helper that fails (its file missing, say) only means every file is read here, as without it.
   worker.on('error', () => undefined);
+  let ended = false;
+  worker.once('exit', () => {
+    ended = true;
+  });
   worker.unref();
   const ready = new Map<number, Uint8Array | null>();
   return {
@@ -54,6 +60,7 @@ export async function startReadAhead(paths: readonly string[]): Promise<ReadAhea
       ready.delete(index);
       return bytes;
     },
+    ended: () => ended,
     stop() {
       port1.close();
       void worker.terminate();
