@@ -27,7 +27,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entriesOf('WORKDIR')) {
+    const entryList = model.entriesOf('WORKDIR');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       const written = instruction.args[0] ?? '';

@@ -33,7 +33,9 @@ export const rule: DockerfileRule = {
   check(model, context) {
     // Per stage: the USER instruction that set root last, or none once a later USER dropped it.
     const lastRootUser = new Map<Stage, Instruction>();
-    for (const entry of model.entriesOf('USER')) {
+    const entryList = model.entriesOf('USER');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild || entry.stage === null) continue;
       if (isRootUser(instruction.args[0] ?? '')) lastRootUser.set(entry.stage, instruction);

@@ -31,7 +31,9 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     const firstLine = new Map<Stage | null, number>();
-    for (const entry of model.entriesOf('HEALTHCHECK')) {
+    const entryList = model.entriesOf('HEALTHCHECK');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       const earlier = firstLine.get(entry.stage);

@@ -26,7 +26,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entriesOf('ADD')) {
+    const entryList = model.entriesOf('ADD');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       const plainIndexes = instruction.sources

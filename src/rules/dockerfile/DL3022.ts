@@ -31,7 +31,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entriesOf('COPY')) {
+    const entryList = model.entriesOf('COPY');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       const from = flagValue(instruction, 'from');

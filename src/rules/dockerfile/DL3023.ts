@@ -21,7 +21,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const entry of model.entriesOf('COPY')) {
+    const entryList = model.entriesOf('COPY');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       const stage = entry.stage;
       if (entry.onbuild || stage === null) continue;

@@ -21,7 +21,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entriesOf('ONBUILD')) {
+    const entryList = model.entriesOf('ONBUILD');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       // The parser leaves `inner` null for payloads it rejects (ONBUILD ONBUILD), so fall back to the text.

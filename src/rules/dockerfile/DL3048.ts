@@ -32,7 +32,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entriesOf('LABEL')) {
+    const entryList = model.entriesOf('LABEL');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       for (const pair of instruction.pairs) {

@@ -28,7 +28,9 @@ export const rule: DockerfileRule = {
   check(model, ctx) {
     if (!model.config.strictLabels) return;
     const schema = model.config.labelSchema;
-    for (const entry of model.entriesOf('LABEL')) {
+    const entryList = model.entriesOf('LABEL');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       const extra = instruction.pairs.find((p) => !Object.hasOwn(schema, p.key));

@@ -17,7 +17,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entriesOf('COPY')) {
+    const entryList = model.entriesOf('COPY');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       const instruction = entry.instruction;
       if (entry.onbuild) continue;
       const from = instruction.flags.find((f) => f.name === 'from');

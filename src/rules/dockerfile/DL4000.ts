@@ -15,7 +15,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entriesOf('MAINTAINER')) {
+    const entryList = model.entriesOf('MAINTAINER');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       if (entry.onbuild) continue;
       ctx.report(entry.instruction, 'MAINTAINER is deprecated; use a LABEL (org.opencontainers.image.authors) instead', entry.instruction.keywordSpan);
     }

@@ -19,7 +19,9 @@ export const rule: DockerfileRule = {
   },
   check(model, ctx) {
     const seen = new Set<Stage | null>();
-    for (const entry of model.entriesOf('CMD')) {
+    const entryList = model.entriesOf('CMD');
+    for (let entryIndex = 0; entryIndex < entryList.length; entryIndex++) {
+      const entry = entryList[entryIndex]!;
       if (entry.onbuild) continue;
       if (!seen.has(entry.stage)) {
         seen.add(entry.stage);
