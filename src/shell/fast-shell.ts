@@ -189,6 +189,8 @@ const ARGUMENT_WORD = 1;
 const NAME_WORD = 2;
 
 class FastParser {
+  /** Whether the last "..." string `doubleQuoted` read holds an expansion. */
+  private quotedDynamic = false;
   /** The last word `readWord` read. */
   private wordValue = '';
   private wordDynamic = false;
@@ -1073,9 +1075,8 @@ class FastParser {
         value += text.slice(this.pos + 1, close);
         this.pos = close + 1;
       } else if (c === DQUOTE) {
-        const inner = this.doubleQuoted();
-        value += inner.value;
-        dynamic ||= inner.dynamic;
+        value += this.doubleQuoted();
+        dynamic ||= this.quotedDynamic;
       } else if (c === DOLLAR) {
         const expansion = this.unquotedDollar(start, continued, splitAllowed, pieces);
         if (expansion === null) {
@@ -1141,7 +1142,8 @@ class FastParser {
     return expansion;
   }
 
-  private doubleQuoted(): WordValue {
+  /** A "..." string's value; whether it holds an expansion is left in `quotedDynamic` (no object per string). */
+  private doubleQuoted(): string {
     const text = this.text;
     this.pos++;
     let value = '';
@@ -1153,7 +1155,8 @@ class FastParser {
       if (c === -1) decline();
       if (c === DQUOTE) {
         this.pos++;
-        return { value, dynamic };
+        this.quotedDynamic = dynamic;
+        return value;
       }
       if (c === BACKSLASH) {
         const next = this.peek(1);
