@@ -216,7 +216,9 @@ export function effectiveCommand(name: string, args: readonly WordValue[]): Word
 /** Flags as Hadolint derives them from argument values. */
 export function deriveFlags(args: readonly string[]): string[] {
   const flags: string[] = [];
-  for (const arg of args) {
+  // (an index loop: no iterator per call on a cold first pass)
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index]!;
     if (arg === '-' || arg === '--' || !arg.startsWith('-')) continue;
     if (arg.startsWith('--')) {
       const eq = arg.indexOf('=');

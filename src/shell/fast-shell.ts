@@ -140,7 +140,9 @@ export function parseShellFast(script: string, mapPosition?: PositionMapper): De
   }
   const located: LocatedCommand[] = [];
   const commands: ShellCommand[] = [];
-  for (const command of parser.commands) {
+  const slots = parser.commands;
+  for (let i = 0; i < slots.length; i++) {
+    const command = slots[i];
     if (!command) continue;
     located.push(command);
     commands.push(command.command);
@@ -362,7 +364,7 @@ class FastParser {
   }
 
   private pipeline(): void {
-    if (this.reservedWordAt() === '!') {
+    if (this.ch() === BANG && this.reservedWordAt() === '!') {
       // tree-sitter's negated_command: `!` then a simple command, a subshell or a test
       this.pos++;
       this.skipBlank();
@@ -372,9 +374,10 @@ class FastParser {
     }
     this.command();
     for (let commands = 1; ; commands++) {
-      this.skipBlank();
-      if (this.ch() === PIPE && this.peek(1) !== PIPE) {
-        this.pos += this.peek(1) === AMP ? 2 : 1;
+      const c = this.skipBlank();
+      const next = c === PIPE ? this.peek(1) : -1;
+      if (c === PIPE && next !== PIPE) {
+        this.pos += next === AMP ? 2 : 1;
         this.hasPipe = true;
         this.skipGap();
         this.chainStart = false;
@@ -382,7 +385,7 @@ class FastParser {
       } else {
         // tree-sitter can pull the next line into the last command of a pipeline of three or more
         // (`a | b | c<newline>d x >f` gives `c d x`), so such a pipeline must end the text or use `;`/`&&`...
-        if (commands >= 3 && (this.ch() === NL || this.ch() === HASH)) decline();
+        if (commands >= 3 && (c === NL || c === HASH)) decline();
         return;
       }
     }
