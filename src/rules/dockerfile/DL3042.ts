@@ -38,7 +38,8 @@ function checkPass(model: LintModel, entries: readonly Entry[], report: (entry: 
   // (docs/compatibility.md, DL3042). The ONBUILD pass never sees FROM and uses one scope.
   const disabled = new Map<Stage | null, boolean>();
   let current: Stage | null = null;
-  for (const entry of entries) {
+  for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+    const entry = entries[entryIndex]!;
     const instruction = entry.instruction;
     if (instruction.keyword === 'FROM' && !entry.onbuild) {
       current = entry.stage;

@@ -4,16 +4,21 @@ import { runsCommand } from './util/command-names.js';
 
 function checkPass(model: LintModel, entries: readonly Entry[], report: (entry: Entry) => void): void {
   const seen = new Set<string>();
-  for (const entry of entries) {
+  for (let entryIndex = 0; entryIndex < entries.length; entryIndex++) {
+    const entry = entries[entryIndex]!;
     const instruction = entry.instruction;
     // The ONBUILD pass never sees FROM, so its tool set spans the file (as in Hadolint).
     if (instruction.keyword === 'FROM') seen.clear();
     if (instruction.keyword !== 'RUN') continue;
-    const used = (model.shell(instruction)?.commands ?? [])
-      .map((c) => c.name)
-      .filter((n) => n === 'curl' || n === 'wget');
-    for (const name of used) seen.add(name);
-    if (used.length > 0 && seen.size >= 2) report(entry);
+    const commands = model.shell(instruction)?.commands ?? [];
+    let usesTool = false;
+    for (let i = 0; i < commands.length; i++) {
+      const name = commands[i]!.name;
+      if (name !== 'curl' && name !== 'wget') continue;
+      seen.add(name);
+      usesTool = true;
+    }
+    if (usesTool && seen.size >= 2) report(entry);
   }
 }
 

@@ -26,7 +26,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommandsNamed(model, 'curl')) {
+    const named = runCommandsNamed(model, 'curl');
+    for (let n = 0; n < named.length; n++) {
+      const { run, cmd } = named[n]!;
       const word = findOption(cmd, ['insecure', 'proxy-insecure', 'doh-insecure'], 'k');
       if (word === undefined) continue;
       context.report(run.anchor, `curl ${word.value} disables TLS certificate verification for the download`, word.span);

@@ -3,6 +3,9 @@ import { envSettings, findOption, positionals, runCommandsNamedWhere } from './u
 
 const PIP_LIKE = /^(pip[0-9.]*|python[0-9.]*|uv|pipenv|poetry|pipx)$/;
 
+/** The variables this rule looks for among the file's settings (one set, not one per file). */
+const WANTED_ENV: ReadonlySet<string> = new Set(['PIP_TRUSTED_HOST']);
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DSC5003',
@@ -42,7 +45,9 @@ export const rule: DockerfileRule = {
         context.report(run.anchor, `pip config sets ${key}, turning off TLS verification for that package index`, keyWord?.span ?? cmd.command.span);
       }
     }
-    for (const setting of envSettings(model, new Set(['PIP_TRUSTED_HOST']))) {
+    const settings = envSettings(model, WANTED_ENV);
+    for (let s = 0; s < settings.length; s++) {
+      const setting = settings[s]!;
       if (setting.value.trim() === '' || setting.value.includes('$')) continue;
       context.report(setting.anchor, `${setting.source} sets PIP_TRUSTED_HOST, turning off TLS verification for ${setting.value}`, setting.span);
     }

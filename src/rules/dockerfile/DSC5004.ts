@@ -20,7 +20,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommandsNamed(model, 'apk')) {
+    const named = runCommandsNamed(model, 'apk');
+    for (let n = 0; n < named.length; n++) {
+      const { run, cmd } = named[n]!;
       const word = findOption(cmd, ['allow-untrusted']);
       if (word !== undefined) context.report(run.anchor, 'apk --allow-untrusted installs packages without checking their signature', word.span);
     }

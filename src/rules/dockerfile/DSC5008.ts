@@ -3,6 +3,9 @@ import { envSettings } from './util/dsc.js';
 
 const NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
 
+/** The variables this rule looks for among the file's settings (one set, not one per file). */
+const WANTED_ENV: ReadonlySet<string> = new Set([NAME]);
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DSC5008',
@@ -29,7 +32,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const setting of envSettings(model, new Set([NAME]))) {
+    const settings = envSettings(model, WANTED_ENV);
+    for (let s = 0; s < settings.length; s++) {
+      const setting = settings[s]!;
       // Node treats exactly the string "0" as "do not verify".
       if (setting.value.trim() !== '0') continue;
       context.report(setting.anchor, `${setting.source} sets ${NAME}=0, turning off TLS certificate checks for Node.js`, setting.span);

@@ -12,6 +12,9 @@ function writesStrictSslOff(word: ShellWord): boolean {
   return word.value.includes('=') && NPMRC_STRICT_SSL_OFF.test(word.value);
 }
 
+/** The variables this rule looks for among the file's settings (one set, not one per file). */
+const WANTED_ENV: ReadonlySet<string> = new Set(ENV_NAMES);
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DSC5009',
@@ -73,7 +76,9 @@ export const rule: DockerfileRule = {
       const word = cmd.words.find(writesStrictSslOff);
       if (word !== undefined) context.report(run.anchor, 'This writes strict-ssl=false into an npm config file', word.span);
     }
-    for (const setting of envSettings(model, new Set(ENV_NAMES))) {
+    const settings = envSettings(model, WANTED_ENV);
+    for (let s = 0; s < settings.length; s++) {
+      const setting = settings[s]!;
       if (!isFalsy(setting.value)) continue;
       context.report(setting.anchor, `${setting.source} sets ${setting.name}=${setting.value}, turning strict-ssl off for the package manager`, setting.span);
     }

@@ -3,6 +3,9 @@ import { envSettings, isFalsy, positionals, runCommandsNamed } from './util/dsc.
 
 const SSL_VERIFY_KEY = /^http\.(.+\.)?sslverify$/i;
 
+/** The variables this rule looks for among the file's settings (one set, not one per file). */
+const WANTED_ENV: ReadonlySet<string> = new Set(['GIT_SSL_NO_VERIFY']);
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DSC5010',
@@ -29,7 +32,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const { run, cmd } of runCommandsNamed(model, 'git')) {
+    const named = runCommandsNamed(model, 'git');
+    for (let n = 0; n < named.length; n++) {
+      const { run, cmd } = named[n]!;
       // `git -c http.sslVerify=false ...` (also `-chttp.sslVerify=false`, `--config-env` is not a value).
       for (let i = 0; i < cmd.words.length; i++) {
         const v = cmd.words[i]!.value;
@@ -52,7 +57,9 @@ export const rule: DockerfileRule = {
         context.report(run.anchor, `git config sets ${afterConfig[keyAt]} false, turning off TLS certificate checks`, keyWord?.span ?? cmd.command.span);
       }
     }
-    for (const setting of envSettings(model, new Set(['GIT_SSL_NO_VERIFY']))) {
+    const settings = envSettings(model, WANTED_ENV);
+    for (let s = 0; s < settings.length; s++) {
+      const setting = settings[s]!;
       // Git only checks that the variable exists; an ARG without a value is not set.
       context.report(setting.anchor, `${setting.source} sets GIT_SSL_NO_VERIFY; git skips certificate checks whenever it is set, whatever the value`, setting.span);
     }

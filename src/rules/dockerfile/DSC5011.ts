@@ -1,6 +1,9 @@
 import type { DockerfileRule } from './types.js';
 import { envSettings } from './util/dsc.js';
 
+/** The variables this rule looks for among the file's settings (one set, not one per file). */
+const WANTED_ENV: ReadonlySet<string> = new Set(['PYTHONHTTPSVERIFY']);
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DSC5011',
@@ -24,7 +27,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const setting of envSettings(model, new Set(['PYTHONHTTPSVERIFY']))) {
+    const settings = envSettings(model, WANTED_ENV);
+    for (let s = 0; s < settings.length; s++) {
+      const setting = settings[s]!;
       if (setting.value.trim() !== '0') continue;
       context.report(setting.anchor, `${setting.source} sets PYTHONHTTPSVERIFY=0, turning off HTTPS certificate checks in Python`, setting.span);
     }

@@ -29,7 +29,8 @@ export function runSteps(model: LintModel, withOnbuild: boolean): readonly RunSt
 
 function topLevelRuns(model: LintModel): RunStep[] {
   const steps: RunStep[] = [];
-  for (const run of model.runs()) if (!run.entry.onbuild) steps.push(run);
+  const runs = model.runs();
+  for (let i = 0; i < runs.length; i++) if (!runs[i]!.entry.onbuild) steps.push(runs[i]!);
   return steps;
 }
 

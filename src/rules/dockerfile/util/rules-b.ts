@@ -25,7 +25,8 @@ export function passes(model: LintModel): { normal: readonly Entry[]; onbuild: r
 function splitPasses(model: LintModel): { normal: Entry[]; onbuild: Entry[] } {
   const normal: Entry[] = [];
   const onbuild: Entry[] = [];
-  for (const entry of model.entries) (entry.onbuild ? onbuild : normal).push(entry);
+  const entries = model.entries;
+  for (let i = 0; i < entries.length; i++) (entries[i]!.onbuild ? onbuild : normal).push(entries[i]!);
   return { normal, onbuild };
 }
 
@@ -81,6 +82,7 @@ export function runEntries(model: LintModel): readonly RunScript[] {
 
 function collectShellRuns(model: LintModel): RunScript[] {
   const result: RunScript[] = [];
-  for (const run of model.runs()) if (run.script !== null) result.push(run);
+  const runs = model.runs();
+  for (let i = 0; i < runs.length; i++) if (runs[i]!.script !== null) result.push(runs[i]!);
   return result;
 }
