@@ -99,7 +99,7 @@ function firstNonFlag(words: readonly ShellWord[]): number {
 
 function valuesOf(words: readonly ShellWord[]): string[] {
   const values: string[] = [];
-  for (const word of words) values.push(word.value);
+  for (let i = 0; i < words.length; i++) values.push(words[i]!.value);
   return values;
 }
 
@@ -285,8 +285,9 @@ export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvS
   if (names !== undefined && !hasAny(index.names, names) && !anyAssignedInText(index, names)) return result;
   // Indexed loops here and below: these run over every RUN of every file, mostly before V8 has
   // optimised them, where for-of pays for an iterator object per loop.
-  for (let i = 0; i < index.declared.length; i++) {
-    const setting = index.declared[i]!;
+  const declared = (index.declared ??= declaredSettings(model));
+  for (let i = 0; i < declared.length; i++) {
+    const setting = declared[i]!;
     if (names === undefined || names.has(setting.name)) result.push(setting);
   }
   for (let r = 0; r < index.runs.length; r++) {
@@ -372,7 +373,7 @@ function isNameChar(code: number): boolean {
  */
 interface EnvIndex {
   /** ENV pairs and ARG defaults, in file order. */
-  declared: EnvSetting[];
+  declared: EnvSetting[] | null;
   runs: RunEnv[];
   /** Every name that is declared or assigned by a command in a RUN. */
   names: Set<string>;
@@ -394,7 +395,8 @@ const DECLARING = new Set(['export', 'declare', 'typeset', 'local', 'readonly'])
 const BARE_ASSIGNMENT = /(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]*)/g;
 const NO_SETTINGS: EnvSetting[] = [];
 
-function buildEnvIndex(model: LintModel): EnvIndex {
+/** ENV pairs and ARG defaults as settings, in file order; made only once a rule's names are in the file. */
+function declaredSettings(model: LintModel): EnvSetting[] {
   const declared: EnvSetting[] = [];
   const entries = model.entries;
   for (let e = 0; e < entries.length; e++) {
@@ -402,15 +404,36 @@ function buildEnvIndex(model: LintModel): EnvIndex {
     const instruction = entry.instruction;
     if (instruction.keyword === 'ENV') {
       const anchor = entry.wrapper ?? instruction;
-      for (const pair of instruction.pairs) declared.push({ anchor, source: 'ENV', name: pair.key, value: pair.value, span: pair.span });
+      const pairs = instruction.pairs;
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i]!;
+        declared.push({ anchor, source: 'ENV', name: pair.key, value: pair.value, span: pair.span });
+      }
     } else if (instruction.keyword === 'ARG') {
       const anchor = entry.wrapper ?? instruction;
-      for (const arg of instruction.args)
+      const args = instruction.args;
+      for (let i = 0; i < args.length; i++) {
+        const arg = args[i]!;
         if (arg.defaultValue !== undefined) declared.push({ anchor, source: 'ARG', name: arg.name, value: arg.defaultValue, span: arg.span });
+      }
     }
   }
+  return declared;
+}
+
+function buildEnvIndex(model: LintModel): EnvIndex {
+  // The names ENV pairs and ARG defaults set (what `declaredSettings` would list).
   const names = new Set<string>();
-  for (let i = 0; i < declared.length; i++) names.add(declared[i]!.name);
+  const envs = model.entriesOf('ENV');
+  for (let e = 0; e < envs.length; e++) {
+    const pairs = envs[e]!.instruction.pairs;
+    for (let i = 0; i < pairs.length; i++) names.add(pairs[i]!.key);
+  }
+  const argEntries = model.entriesOf('ARG');
+  for (let e = 0; e < argEntries.length; e++) {
+    const args = argEntries[e]!.instruction.args;
+    for (let i = 0; i < args.length; i++) if (args[i]!.defaultValue !== undefined) names.add(args[i]!.name);
+  }
   const runs: RunEnv[] = [];
   const commands = runCommands(model);
   let next = 0;
@@ -438,7 +461,7 @@ function buildEnvIndex(model: LintModel): EnvIndex {
     for (let i = 0; i < structured.length; i++) names.add(structured[i]!.name);
     runs.push({ run, structured, bare: null, assigned: null });
   }
-  return { declared, runs, names, textAssigned: new Map() };
+  return { declared: null, runs, names, textAssigned: new Map() };
 }
 
 function runSetting(run: RunScript, text: string, span: Span): EnvSetting {
