@@ -8,6 +8,7 @@ import type { Position } from '../core/finding.js';
 import type {
   ArgDeclaration,
   CommandForm,
+  Comment,
   Dockerfile,
   Heredoc,
   Instruction,
@@ -40,6 +41,7 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
   const entries: Entry[] = [];
   const argDefaults = new Map<string, string | undefined>();
   let current: Stage | null = null;
+  let hasShellInstruction = false;
 
   for (const instruction of df.instructions) {
     if (instruction.keyword === 'FROM') {
@@ -62,8 +64,10 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
       }
     }
     entries.push({ instruction, stage: current, onbuild: false });
-    if (instruction.keyword === 'ONBUILD' && instruction.inner) {
+    if (instruction.keyword === 'SHELL') hasShellInstruction = true;
+    else if (instruction.keyword === 'ONBUILD' && instruction.inner) {
       entries.push({ instruction: instruction.inner, stage: current, onbuild: true, wrapper: instruction });
+      if (instruction.inner.keyword === 'SHELL') hasShellInstruction = true;
     }
   }
 
@@ -75,7 +79,7 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
   let entryOf: Map<Instruction, Entry> | null = null;
   // The shell of an entry is /bin/sh, a SHELL instruction's or a `shell=` pragma's: without a Windows
   // SHELL or any shell pragma (most files), no script needs the per-entry shell computation.
-  const mayChangeShell = entries.some(isWindowsShellInstruction) || df.comments.some((c) => c.text.includes('shell'));
+  const mayChangeShell = (hasShellInstruction && entries.some(isWindowsShellInstruction)) || commentsMention(df.comments, 'shell');
   /** True for a shell-form script that a Windows shell (`SHELL ["powershell", ...]`, `cmd`) runs. */
   const runsInWindowsShell = (instruction: Instruction): boolean => {
     if (!mayChangeShell) return false;
@@ -175,6 +179,11 @@ function collectRuns(runEntries: readonly Entry[], shellOf: (instruction: Instru
     });
   }
   return result;
+}
+
+function commentsMention(comments: readonly Comment[], word: string): boolean {
+  for (let i = 0; i < comments.length; i++) if (comments[i]!.text.includes(word)) return true;
+  return false;
 }
 
 function isWindowsShellInstruction(entry: Entry): boolean {
