@@ -191,6 +191,8 @@ const ARGUMENT_WORD = 1;
 const NAME_WORD = 2;
 
 class FastParser {
+  /** Whether the last expansion `dollar` read is dynamic (all but `$'...'`). */
+  private dollarDynamic = false;
   /** Whether the last "..." string `doubleQuoted` read holds an expansion. */
   private quotedDynamic = false;
   /** The last word `readWord` read. */
@@ -1086,8 +1088,8 @@ class FastParser {
           value += '$';
           break; // the `$` is text: no expansion
         }
-        value += expansion.value;
-        dynamic ||= expansion.dynamic;
+        value += expansion;
+        dynamic ||= this.dollarDynamic;
       } else {
         // backticks: tree-sitter's reading depends on every other backtick in the script (escaped ones
         // included, even in later strings); they are rare in Dockerfiles, so they are left to it
@@ -1118,12 +1120,13 @@ class FastParser {
    * splits the word after this `$` (only the `$` is consumed then). Kept out of `word()`: a smaller hot
    * function is cheaper to optimise.
    */
-  private unquotedDollar(start: number, continued: boolean, splitAllowed: boolean, pieces: number): WordValue | null {
+  private unquotedDollar(start: number, continued: boolean, splitAllowed: boolean, pieces: number): string | null {
     const dollarAt = this.pos;
     const next = this.peek(1);
     const simple = next !== LBRACE && next !== LPAREN && next !== SQUOTE;
     const expansion = this.dollar(false);
     if (expansion === null) decline();
+    const dynamic = this.dollarDynamic;
     // tree-sitter splits `$A-$B-x` into two words after the second `$` (`$A-$`, `B-x`): a `$NAME`
     // that is the third or a later piece of the word, with more text after the name (not
     // `= : % # @ ?`, which its scanner takes as part of a variable name, nor a quote or `$`).
@@ -1138,7 +1141,7 @@ class FastParser {
         return null;
       }
     }
-    if (expansion.dynamic) this.expansions++;
+    if (dynamic) this.expansions++;
     // ... and it splits `x$A$10` before `10` and reads `""$$` as text: `$N`, `$$`, `$@`... are accepted
     // only at a word's start
     if (simple && dollarAt !== start && !isIdentifierStart(this.text.charCodeAt(dollarAt + 1))) decline();
@@ -1182,14 +1185,15 @@ class FastParser {
           value += '$';
           this.pos++;
         } else {
-          if (expansion.dynamic) this.expansions++;
+          const expansionDynamic = this.dollarDynamic;
+          if (expansionDynamic) this.expansions++;
           if (stretched) {
             value = value.slice(0, value.length - (dollarAt - blanks));
             const next = text.charCodeAt(dollarAt + 1);
             // `${...}` and `$(...)` keep their values; a `$NAME` / `$@` node's value is made from its text
-            value += next === LBRACE || next === LPAREN ? expansion.value : '${' + text.slice(blanks + 1, this.pos) + '}';
-          } else value += expansion.value;
-          dynamic ||= expansion.dynamic;
+            value += next === LBRACE || next === LPAREN ? expansion : '${' + text.slice(blanks + 1, this.pos) + '}';
+          } else value += expansion;
+          dynamic ||= expansionDynamic;
           textStart = this.pos;
         }
       } else if (c === BACKTICK) {
@@ -1207,8 +1211,11 @@ class FastParser {
     }
   }
 
-  /** An expansion at `$`, consumed; null (nothing consumed) when `$` is literal here. */
-  private dollar(quoted: boolean): WordValue | null {
+  /**
+   * An expansion at `$`, consumed, as its value; null (nothing consumed) when `$` is literal here. Whether
+   * it is dynamic is left in `dollarDynamic` (set last, after any nested `$(...)`; no object per expansion).
+   */
+  private dollar(quoted: boolean): string | null {
     const text = this.text;
     const next = this.peek(1);
     if (next === -1) return quoted ? null : decline();
@@ -1225,7 +1232,8 @@ class FastParser {
       if (at < this.end && text.charCodeAt(at) >= 128) decline();
       const name = text.slice(this.pos + 1, at);
       this.pos = at;
-      return { value: '${' + name + '}', dynamic: true };
+      this.dollarDynamic = true;
+      return '${' + name + '}';
     }
     switch (next) {
       case 91: // $[arithmetic]
@@ -1241,10 +1249,14 @@ class FastParser {
         const after = this.peek(2);
         if (after !== -1 && (after >= 128 || CLASS[after]! & NAME_CHAR)) decline();
         this.pos += 2;
-        return { value: '${' + String.fromCharCode(next) + '}', dynamic: true };
+        this.dollarDynamic = true;
+        return '${' + String.fromCharCode(next) + '}';
       }
-      case LBRACE:
-        return this.braced();
+      case LBRACE: {
+        const value = this.braced();
+        this.dollarDynamic = true;
+        return value;
+      }
       case LPAREN:
         if (this.peek(2) === LPAREN) decline(); // $((arithmetic))
         this.enter();
@@ -1252,7 +1264,8 @@ class FastParser {
         if (this.statements(null, true) !== ')' || this.lastCount === 0) decline();
         this.pos++;
         this.depth--;
-        return { value: '${VAR}', dynamic: true };
+        this.dollarDynamic = true;
+        return '${VAR}';
       case SQUOTE: {
         if (quoted) return null;
         // $'...': tree-sitter's token is /\$'([^']|\\')*'/; an escaped quote makes its extent ambiguous
@@ -1261,7 +1274,8 @@ class FastParser {
         const inner = text.slice(this.pos + 2, close);
         if (inner.endsWith('\\')) decline();
         this.pos = close + 1;
-        return { value: decodeAnsiC(inner), dynamic: false };
+        this.dollarDynamic = false;
+        return decodeAnsiC(inner);
       }
       default:
         return quoted ? null : decline();
@@ -1269,7 +1283,7 @@ class FastParser {
   }
 
   /** `${NAME}`, `${#NAME}`, `${NAME<op>text}` with plain text; anything richer declines. */
-  private braced(): WordValue {
+  private braced(): string {
     const text = this.text;
     let at = this.pos + 2;
     const first = at < this.end ? text.charCodeAt(at) : -1;
@@ -1309,7 +1323,7 @@ class FastParser {
     } else decline();
     if (at >= this.end || text.charCodeAt(at) !== RBRACE) decline();
     this.pos = at + 1;
-    return { value: '${' + name + '}', dynamic: true };
+    return '${' + name + '}';
   }
 
 
