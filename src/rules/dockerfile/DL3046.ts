@@ -1,6 +1,15 @@
 import type { DockerfileRule } from './types.js';
-import { anchorOf, hasAnyFlag, runEntries, shortFlagValue } from './util/rules-b.js';
-import { runsCommand } from './util/command-names.js';
+import type { ShellCommand, ShellWord } from '../../shell/types.js';
+import { hasAnyFlag, shortFlagValue } from './util/rules-b.js';
+import { firstPerRun } from './util/command-names.js';
+
+/** The UID word of a `useradd -u N` with more than five digits and without -l/--no-log-init. */
+function largeUid(cmd: ShellCommand): ShellWord | undefined {
+  if (hasAnyFlag(cmd, ['l', 'no-log-init']) || !hasAnyFlag(cmd, ['u', 'uid'])) return undefined;
+  // Only the word after a short `-u` is looked at (Hadolint ignores `--uid N`).
+  const uid = shortFlagValue(cmd, 'u');
+  return uid !== undefined && uid.value.length > 5 ? uid : undefined;
+}
 
 export const rule: DockerfileRule = {
   meta: {
@@ -21,17 +30,12 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, 'useradd')) return;
-    for (const { entry, commands } of runEntries(model)) {
-      for (const cmd of commands) {
-        if (cmd.name !== 'useradd' || hasAnyFlag(cmd, ['l', 'no-log-init']) || !hasAnyFlag(cmd, ['u', 'uid'])) continue;
-        // Only the word after a short `-u` is looked at (Hadolint ignores `--uid N`).
-        const uid = shortFlagValue(cmd, 'u');
-        if (!uid || uid.value.length <= 5) continue;
-        ctx.report(anchorOf(entry), `useradd with UID ${uid.value} and no -l/--no-log-init bloats /var/log/lastlog and faillog`, uid.span);
-        break;
-      }
+    // Only useradd's commands are visited (most files have none); one finding per RUN.
+    const found = firstPerRun(model, 'useradd', true, (cmd) => largeUid(cmd) !== undefined);
+    for (let i = 0; i < found.length; i++) {
+      const { run, command } = found[i]!;
+      const uid = largeUid(command)!;
+      ctx.report(run.anchor, `useradd with UID ${uid.value} and no -l/--no-log-init bloats /var/log/lastlog and faillog`, uid.span);
     }
   },
 };

@@ -18,7 +18,8 @@ const SUSPICIOUS_PARTS = ['api_key', 'client_key', 'password', 'private', 'secre
 
 export function looksSecret(name: string): boolean {
   const lower = name.toLowerCase();
-  return KNOWN_SECRET_NAMES.has(name.toUpperCase()) || SUSPICIOUS_PARTS.some((p) => lower.includes(p));
+  for (let i = 0; i < SUSPICIOUS_PARTS.length; i++) if (lower.includes(SUSPICIOUS_PARTS[i]!)) return true;
+  return KNOWN_SECRET_NAMES.has(name.toUpperCase());
 }
 
 export const rule: DockerfileRule = {
@@ -46,10 +47,22 @@ export const rule: DockerfileRule = {
       const instruction = entry.instruction;
       let hit: { name: string; span: Span } | undefined;
       // Our parser reads every name of `ARG a b`; Hadolint only sees the first (docs/compatibility.md, DL3064).
-      if (instruction.keyword === 'ARG') hit = instruction.args.find((a) => looksSecret(a.name));
-      else if (instruction.keyword === 'ENV') {
-        const pair = instruction.pairs.find((p) => looksSecret(p.key));
-        if (pair) hit = { name: pair.key, span: pair.span };
+      if (instruction.keyword === 'ARG') {
+        const args = instruction.args;
+        for (let i = 0; i < args.length; i++) {
+          if (looksSecret(args[i]!.name)) {
+            hit = args[i];
+            break;
+          }
+        }
+      } else if (instruction.keyword === 'ENV') {
+        const pairs = instruction.pairs;
+        for (let i = 0; i < pairs.length; i++) {
+          if (looksSecret(pairs[i]!.key)) {
+            hit = { name: pairs[i]!.key, span: pairs[i]!.span };
+            break;
+          }
+        }
       }
       if (!hit) continue;
       ctx.report(anchorOf(entry), `${instruction.keyword} '${hit.name}' looks like a secret; its value would be stored in the image`, hit.span);
