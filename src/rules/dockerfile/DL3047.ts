@@ -1,6 +1,6 @@
 import type { DockerfileRule } from './types.js';
-import { anchorOf, hasAnyFlag, runEntries } from './util/rules-b.js';
-import { runsCommand } from './util/command-names.js';
+import { hasAnyFlag } from './util/rules-b.js';
+import { firstPerRun } from './util/command-names.js';
 
 const QUIET_FLAGS = ['progress', 'q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose'];
 
@@ -23,12 +23,11 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, 'wget')) return;
-    for (const { entry, commands } of runEntries(model)) {
-      const offender = commands.find((c) => c.name === 'wget' && !hasAnyFlag(c, QUIET_FLAGS) && !c.args.includes('-nv'));
-      if (!offender) continue;
-      ctx.report(anchorOf(entry), 'wget runs with its default progress bar, which floods the build log', offender.span);
+    // Only wget's commands are visited (most files have none); one finding per RUN.
+    const found = firstPerRun(model, 'wget', true, (c) => !hasAnyFlag(c, QUIET_FLAGS) && !c.args.includes('-nv'));
+    for (let i = 0; i < found.length; i++) {
+      const { run, command: offender } = found[i]!;
+      ctx.report(run.anchor, 'wget runs with its default progress bar, which floods the build log', offender.span);
     }
   },
 };
