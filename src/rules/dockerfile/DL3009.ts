@@ -4,10 +4,15 @@ import type { DockerfileRule, Mount, Stage } from './types.js';
 import { hasArg, hasCacheMountOn, runSteps } from './util/rules-a.js';
 import { runsCommand } from './util/command-names.js';
 
-const APT_TOOLS = new Set(['apt', 'apt-get', 'aptitude']);
+const APT_TOOL_NAMES = ['apt', 'apt-get', 'aptitude'];
+const APT_TOOLS = new Set(APT_TOOL_NAMES);
 
 function updatesLists(commands: ShellCommand[]): ShellCommand | undefined {
-  return commands.find((command) => APT_TOOLS.has(command.name) && hasArg(command, 'update'));
+  for (let i = 0; i < commands.length; i++) {
+    const command = commands[i]!;
+    if (APT_TOOLS.has(command.name) && hasArg(command, 'update')) return command;
+  }
+  return undefined;
 }
 
 /** Hadolint's test: any `rm` with `-rf` or with the lists glob counts as cleaning up. */
@@ -62,7 +67,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, ...APT_TOOLS)) return;
+    if (!runsCommand(model, ...APT_TOOL_NAMES)) return;
     // Stages that end up in an image: the last one, and those other stages are built FROM.
     const keptStages = new Set<Stage>();
     const last = model.stages[model.stages.length - 1];

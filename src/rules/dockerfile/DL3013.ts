@@ -1,7 +1,7 @@
 import type { ShellCommand, ShellWord } from '../../shell/types.js';
 import type { DockerfileRule } from './types.js';
 import { hasArg, hasFlag, listNames, NO_WORDS, operands, reportUnpinnedPackages } from './util/rules-a.js';
-import { runsCommandWhere } from './util/command-names.js';
+import { runsPipOrPython } from './util/command-names.js';
 
 /** pip options whose value is the next word (`-i URL`, `--target DIR`): that word is not a package. */
 const VALUE_OPTIONS = [
@@ -73,7 +73,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommandWhere(model, (name) => name.startsWith('pip') || name.startsWith('python'))) return;
+    if (!runsPipOrPython(model)) return;
     reportUnpinnedPackages(model, context, {
       packages: (command) => (isPipInstall(command) && !installsFromFileOrProject(command) ? packages(command) : NO_WORDS),
       isPinned: (word) => isPinned(word.value),

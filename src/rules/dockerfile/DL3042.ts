@@ -1,7 +1,7 @@
 import type { DockerfileRule, Entry, LintModel, Stage } from './types.js';
 import type { ShellCommand } from '../../shell/types.js';
 import { anchorOf, hasCacheMountContaining, passes } from './util/rules-b.js';
-import { runsCommandWhere } from './util/command-names.js';
+import { runsPipOrPython } from './util/command-names.js';
 
 const TRUTHY = ['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES'];
 
@@ -87,7 +87,7 @@ export const rule: DockerfileRule = {
   },
   check(model, ctx) {
     // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommandWhere(model, (name) => name.startsWith('pip') || name.startsWith('python'))) return;
+    if (!runsPipOrPython(model)) return;
     const { normal, onbuild } = passes(model);
     for (const pass of [normal, onbuild]) {
       checkPass(model, pass, (entry, cmd) =>

@@ -86,3 +86,12 @@ export function runsCommandWhere(model: LintModel, test: (name: string) => boole
   for (const name of runCommandNames(model)) if (test(name)) return true;
   return false;
 }
+
+/** True when some RUN runs a command named pip... or python... (the pip rules' gate); found once per file. */
+export function runsPipOrPython(model: LintModel): boolean {
+  return model.derived(findPipOrPython);
+}
+
+function findPipOrPython(model: LintModel): boolean {
+  return runsCommandWhere(model, (name) => name.startsWith('pip') || name.startsWith('python'));
+}
