@@ -33,7 +33,9 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    for (const comment of model.dockerfile.comments) {
+    const comments = model.dockerfile.comments;
+    for (let i = 0; i < comments.length; i++) {
+      const comment = comments[i]!;
       if (comment.directive) continue;
       // Every pragma form names its tool; skip the pragma regexes for prose comments.
       if (comment.text.indexOf('hadolint') < 0 && comment.text.indexOf('docksec') < 0) continue;

@@ -16,7 +16,8 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
-    for (const entry of model.entries) {
+    for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
+      const entry = model.entries[entryIndex]!;
       // Entries before the first FROM are the only ones without a stage, and they come first.
       if (entry.stage !== null) break;
       if (entry.onbuild) continue;

@@ -50,6 +50,7 @@ export const rule: DockerfileRule = {
     };
     for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {
       const entry = model.entries[entryIndex]!;
+      if (entry.instruction.flags.length === 0) continue; // most instructions
       if (entry.onbuild) checkFlags(entry.instruction, entry.wrapper ?? entry.instruction);
       else if (entry.instruction.keyword !== 'ONBUILD') checkFlags(entry.instruction, entry.instruction);
     }
