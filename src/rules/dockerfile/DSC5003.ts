@@ -3,6 +3,12 @@ import { envSettings, findOption, positionals, runCommandsNamedWhere } from './u
 
 const PIP_LIKE = /^(pip[0-9.]*|python[0-9.]*|uv|pipenv|poetry|pipx)$/;
 
+/** PIP_LIKE, testing the regex only for names starting with `p` or `u` (most command names do not). */
+function pipLike(name: string): boolean {
+  const first = name.charCodeAt(0);
+  return (first === 0x70 || first === 0x75) && PIP_LIKE.test(name);
+}
+
 /** The variables this rule looks for among the file's settings (one set, not one per file). */
 const WANTED_ENV: ReadonlySet<string> = new Set(['PIP_TRUSTED_HOST']);
 
@@ -28,7 +34,7 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, context) {
-    const commands = runCommandsNamedWhere(model, (name) => PIP_LIKE.test(name));
+    const commands = runCommandsNamedWhere(model, pipLike);
     for (let i = 0; i < commands.length; i++) {
       const { run, cmd } = commands[i]!;
       if (!PIP_LIKE.test(cmd.name)) continue;
