@@ -13,7 +13,7 @@ import { parseDockerfile } from '../../src/dockerfile/parser.js';
 import { defaultLintConfig } from '../../src/lint/config.js';
 import { buildLintModel } from '../../src/lint/model.js';
 import type { LintModel } from '../../src/rules/dockerfile/types.js';
-import { commandsNamed, firstPerRun, runCommandNames, runsCommand } from '../../src/rules/dockerfile/util/command-names.js';
+import { runCommandsByName, firstPerRun, runCommandNames, runsCommand } from '../../src/rules/dockerfile/util/command-names.js';
 import { effective, envSettings, runCommands, runCommandsNamed, runCommandsNamedWhere, runCommandsToScan } from '../../src/rules/dockerfile/util/dsc.js';
 import { passes, runEntries } from '../../src/rules/dockerfile/util/rules-b.js';
 import { runSteps } from '../../src/rules/dockerfile/util/rules-a.js';
@@ -63,7 +63,7 @@ function checkIndexes(model: LintModel): void {
   for (const name of ['apt-get', 'curl', 'no-such-tool']) assert.equal(runsCommand(model, name), allCommands.some((c) => c.name === name));
   const allNamed = model.runs().flatMap((run) => run.commands.map((command) => ({ run, command })));
   for (const name of ['apt-get', 'apk', 'cd', 'curl', 'no-such-tool']) {
-    assert.deepEqual(commandsNamed(model, name), allNamed.filter((c) => c.command.name === name), name);
+    assert.deepEqual(runCommandsByName(model, name), allNamed.filter((c) => c.command.name === name), name);
     const hasArgs = (c: { args: string[] }): boolean => c.args.length > 0;
     for (const withOnbuild of [true, false]) {
       const expected = model.runs().flatMap((run) => {

@@ -1,7 +1,7 @@
 /**
  * Which commands a file's RUNs run, computed once per file. Most rules are about one tool (apt-get,
  * yum, pip, ...) that most files never run; checking the name here lets such a rule skip the file, and
- * `commandsNamed` lets it visit that tool's commands only instead of testing every command of every RUN.
+ * `runCommandsByName` lets it visit that tool's commands only instead of testing every command of every RUN.
  */
 import type { ShellCommand } from '../../../shell/types.js';
 import type { LintModel, RunScript } from '../types.js';
@@ -20,7 +20,7 @@ export function runCommandNames(model: LintModel): ReadonlySet<string> {
 const NO_COMMANDS: readonly NamedCommand[] = Object.freeze([]);
 
 /** The commands named `name`, in file order (so those of one RUN are adjacent). */
-export function commandsNamed(model: LintModel, name: string): readonly NamedCommand[] {
+export function runCommandsByName(model: LintModel, name: string): readonly NamedCommand[] {
   return model.derived(indexNames).byName.get(name) ?? NO_COMMANDS;
 }
 
@@ -58,7 +58,7 @@ export function firstPerRun(
   withOnbuild: boolean,
   test: (command: ShellCommand) => boolean,
 ): NamedCommand[] {
-  const list = commandsNamed(model, name);
+  const list = runCommandsByName(model, name);
   const found: NamedCommand[] = [];
   let done: RunScript | null = null;
   for (let i = 0; i < list.length; i++) {

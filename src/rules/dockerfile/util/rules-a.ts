@@ -7,7 +7,7 @@ import type { Instruction } from '../../../dockerfile/ast.js';
 import type { ShellCommand, ShellWord } from '../../../shell/types.js';
 import { isFlagWord } from '../../../shell/commands.js';
 import type { Entry, LintModel, Mount, RuleContext, Stage } from '../types.js';
-import { commandsNamed, type NamedCommand } from './command-names.js';
+import { runCommandsByName, type NamedCommand } from './command-names.js';
 
 export { hasArg, hasFlag, isFlagWord } from '../../../shell/commands.js';
 
@@ -133,7 +133,7 @@ export interface PinningPolicy {
  */
 export function reportUnpinnedPackages(model: LintModel, context: RuleContext, policy: PinningPolicy): void {
   if (policy.commandName !== undefined) {
-    reportUnpinnedOf(commandsNamed(model, policy.commandName), context, policy);
+    reportUnpinnedOf(runCommandsByName(model, policy.commandName), context, policy);
     return;
   }
   // Indexed loops: this runs for every command of every RUN, mostly before V8 has optimised it, where
