@@ -80,7 +80,7 @@ test('lint: scripts the fast shell path declines load tree-sitter and its WASM f
   const dir = mkdtempSync(join(tmpdir(), 'docksec-bundle-'));
   try {
     const file = join(dir, 'Dockerfile');
-    // A function and backticks: the fast path declines both, so tree-sitter-bash parses this script.
+    // Backticks: the fast path declines them, so tree-sitter-bash parses this script.
     writeFileSync(file, 'FROM debian:12\nRUN f() { echo `date`; }; f && apt-get install -y curl\n');
     const result = assertSameAsCompiled(['lint', '--no-shellcheck', '-f', 'json', file]);
     const codes = (JSON.parse(result.stdout) as { code: string }[]).map((f) => f.code).sort();
