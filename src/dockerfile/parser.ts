@@ -158,6 +158,39 @@ class ShellForm {
   }
 }
 
+/**
+ * Whole-line comment whose span is built on first read: big files hold tens of thousands of comments and
+ * almost no reader asks for their position. Same public fields as `Comment` (`toJSON` keeps the shape).
+ */
+class LineComment implements Comment {
+  readonly #line: number;
+  readonly #fromColumn: number;
+  readonly #toColumn: number;
+  #span: Span | null = null;
+  constructor(
+    readonly text: string,
+    line: number,
+    fromColumn: number,
+    toColumn: number,
+    readonly directive: boolean,
+  ) {
+    this.#line = line;
+    this.#fromColumn = fromColumn;
+    this.#toColumn = toColumn;
+  }
+
+  get span(): Span {
+    return (this.#span ??= {
+      start: { line: this.#line, column: this.#fromColumn },
+      end: { line: this.#line, column: this.#toColumn },
+    });
+  }
+
+  toJSON(): Comment {
+    return { text: this.text, span: this.span, directive: this.directive };
+  }
+}
+
 interface Word {
   start: number;
   end: number;
@@ -490,12 +523,6 @@ class Parser {
     this.errors.push({ message, span });
   }
 
-  /** Span of [from, to) on one physical line (0-based index). */
-  private lineSpan(index: number, from: number, to: number): Span {
-    const ls = this.lineStarts[index];
-    return { start: { line: index + 1, column: from - ls + 1 }, end: { line: index + 1, column: to - ls + 1 } };
-  }
-
   parse(file: string): Dockerfile {
     const t = this.text;
     const directives: Directives = { escape: '\\', spans: [] };
@@ -518,14 +545,15 @@ class Parser {
         const d = this.matchDirective(p, le);
         if (d && !seenDirectives.has(d.key)) {
           seenDirectives.add(d.key);
-          const span = this.lineSpan(index, p, le);
+          const comment = new LineComment(t.slice(p + 1, le), index + 1, p - ls + 1, le - ls + 1, true);
+          const span = comment.span;
           if (d.key === 'escape') {
             if (d.value === '\\' || d.value === '`') directives.escape = d.value;
             else this.problem(`invalid escape character '${d.value}': use \\ or \``, span);
           } else if (d.key === 'syntax') directives.syntax = d.value;
           else directives.check = d.value;
           directives.spans.push(span);
-          comments.push({ text: t.slice(p + 1, le), span, directive: true });
+          comments.push(comment);
           index++;
           continue;
         }
@@ -538,7 +566,7 @@ class Parser {
         continue;
       }
       if (t.charCodeAt(p) === 35) {
-        comments.push({ text: t.slice(p + 1, le), span: this.lineSpan(index, p, le), directive: false });
+        comments.push(new LineComment(t.slice(p + 1, le), index + 1, p - ls + 1, le - ls + 1, false));
         index++;
         continue;
       }
