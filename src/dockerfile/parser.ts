@@ -191,6 +191,72 @@ class LineComment implements Comment {
   }
 }
 
+/**
+ * Fields every instruction shares. `keywordSpan` and `argsSpan` are built on first read from the logical
+ * line: most readers only look at `span`, and three objects per span per instruction add up on big files.
+ * `toJSON` keeps the plain-object shape (same keys, same order).
+ */
+class InstructionNode {
+  span: Span;
+  readonly #line: LogicalLine;
+  readonly #keywordEnd: number;
+  readonly #argsStart: number;
+  readonly #argsEnd: number;
+  #keywordSpan: Span | null = null;
+  #argsSpan: Span | null = null;
+  constructor(
+    public keyword: string,
+    public keywordRaw: string,
+    line: LogicalLine,
+    keywordStart: number,
+    keywordEnd: number,
+    public flags: Flag[],
+    public rawArgs: string,
+    argsStart: number,
+    argsEnd: number,
+    public heredocs: Heredoc[],
+  ) {
+    this.#line = line;
+    this.#keywordEnd = keywordEnd;
+    this.#argsStart = argsStart;
+    this.#argsEnd = argsEnd;
+    const start = keywordStart < keywordEnd ? line.pos(keywordStart) : line.end(keywordStart);
+    this.span = { start, end: line.endOfInstruction() };
+  }
+
+  get keywordSpan(): Span {
+    return (this.#keywordSpan ??= { start: this.span.start, end: this.#line.end(this.#keywordEnd) });
+  }
+
+  set keywordSpan(span: Span) {
+    this.#keywordSpan = span;
+  }
+
+  get argsSpan(): Span {
+    return (this.#argsSpan ??= this.#line.span(this.#argsStart, this.#argsEnd));
+  }
+
+  set argsSpan(span: Span) {
+    this.#argsSpan = span;
+  }
+
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = {
+      keyword: this.keyword,
+      keywordRaw: this.keywordRaw,
+      span: this.span,
+      keywordSpan: this.keywordSpan,
+      flags: this.flags,
+      rawArgs: this.rawArgs,
+      argsSpan: this.argsSpan,
+      heredocs: this.heredocs,
+    };
+    const own = this as unknown as Record<string, unknown>;
+    for (const key of Object.keys(own)) if (!(key in out)) out[key] = own[key];
+    return out;
+  }
+}
+
 interface Word {
   start: number;
   end: number;
@@ -706,17 +772,18 @@ class Parser {
       p = this.flagsEnd;
     }
     const argsStart = p;
-    const keywordSpan = L.span(kStart, kEnd);
-    const base: BaseFields = {
-      keyword: upper,
+    const base: BaseFields = new InstructionNode(
+      upper,
       keywordRaw,
-      span: { start: keywordSpan.start, end: L.endOfInstruction() },
-      keywordSpan,
+      L,
+      kStart,
+      kEnd,
       flags,
-      rawArgs: t.slice(argsStart, end),
-      argsSpan: L.span(argsStart, end),
-      heredocs: NO_HEREDOCS,
-    };
+      t.slice(argsStart, end),
+      argsStart,
+      end,
+      NO_HEREDOCS,
+    );
 
     this.argsStartAtDepth[depth] = argsStart;
     return this.dispatch(L, base, upper, argsStart, end, flags, depth);
@@ -891,10 +958,12 @@ class Parser {
     instr.sources = [];
     instr.dest = '';
     instr.sourceSpans = [];
-    instr.destSpan = base.argsSpan;
+    // Set below in every branch; assigned here to keep the property order of the object.
+    instr.destSpan = NO_SPAN;
     instr.form = form;
     if (values.length < 2) {
       this.problem(`${keyword} needs at least one source and a destination`, base.argsSpan);
+      instr.destSpan = base.argsSpan;
       if (values.length === 1) {
         instr.dest = values[0];
         instr.destSpan = L.span(spans[0].start, spans[0].end);
@@ -1223,6 +1292,8 @@ type BaseFields = Omit<CommandInstruction, 'keyword' | 'command'> & { keyword: s
 
 // Shared by every instruction without flags or heredocs (most of them). Frozen: adding to one would
 // change every instruction, so it must fail loudly instead.
+/** Placeholder span, never left in a result. */
+const NO_SPAN: Span = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 const NO_FLAGS = Object.freeze([]) as unknown as Flag[];
 const NO_HEREDOCS = Object.freeze([]) as unknown as Heredoc[];
 
