@@ -132,17 +132,20 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
     },
     runs: () => (runList ??= collectRuns(model.entriesOf('RUN'), shellOf)),
     derived<T>(compute: (model: LintModel) => T): T {
-      const cached = derivedCache.get(compute);
-      if (cached !== undefined || derivedCache.has(compute)) return cached as T;
+      // A file uses at most a handful of derived values but asks for them ~50 times: a scan of a short
+      // array costs less than Map lookups keyed by function in code that is mostly not yet optimised.
+      for (let i = 0; i < derivedKeys.length; i++) if (derivedKeys[i] === compute) return derivedValues[i] as T;
       const value = compute(model);
-      derivedCache.set(compute, value);
+      derivedKeys.push(compute);
+      derivedValues.push(value);
       return value;
     },
   };
   // Filled on first use (the methods above only run after buildLintModel has returned).
   let byKeyword: Map<string, Entry[]> | null = null;
   let runList: RunScript[] | null = null;
-  const derivedCache = new Map<(model: LintModel) => unknown, unknown>();
+  const derivedKeys: ((model: LintModel) => unknown)[] = [];
+  const derivedValues: unknown[] = [];
   return model;
 }
 

@@ -1,6 +1,6 @@
 import type { DockerfileRule } from './types.js';
 import { listNames, runSteps } from './util/rules-a.js';
-import { runsCommand } from './util/command-names.js';
+import { runsAnyCommand } from './util/command-names.js';
 
 /** Interactive or host-management tools that do nothing useful while an image is being built. */
 const POINTLESS_NAMES = ['free', 'kill', 'mount', 'ps', 'service', 'shutdown', 'ssh', 'top', 'vim'];
@@ -29,7 +29,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, ...POINTLESS_NAMES)) return;
+    if (!runsAnyCommand(model, POINTLESS_NAMES)) return;
     for (const step of runSteps(model, true)) {
       const found = step.commands.filter((command) => POINTLESS.has(command.name));
       if (found.length === 0) continue;

@@ -2,7 +2,7 @@ import type { Instruction } from '../../dockerfile/ast.js';
 import type { ShellCommand } from '../../shell/types.js';
 import type { DockerfileRule, Mount, Stage } from './types.js';
 import { hasArg, hasCacheMountOn, runSteps } from './util/rules-a.js';
-import { runsCommand } from './util/command-names.js';
+import { runsAnyCommand } from './util/command-names.js';
 
 const APT_TOOL_NAMES = ['apt', 'apt-get', 'aptitude'];
 const APT_TOOLS = new Set(APT_TOOL_NAMES);
@@ -67,7 +67,7 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, ...APT_TOOL_NAMES)) return;
+    if (!runsAnyCommand(model, APT_TOOL_NAMES)) return;
     // Stages that end up in an image: the last one, and those other stages are built FROM.
     const keptStages = new Set<Stage>();
     const last = model.stages[model.stages.length - 1];

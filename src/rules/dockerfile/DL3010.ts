@@ -3,7 +3,7 @@ import type { CopyInstruction } from '../../dockerfile/ast.js';
 import type { ShellCommand } from '../../shell/types.js';
 import type { DockerfileRule, Stage } from './types.js';
 import { baseName, flagValue, isArchiveName, isFlagWord, operands } from './util/rules-a.js';
-import { runsCommand } from './util/command-names.js';
+import { runsAnyCommand, runsCommand } from './util/command-names.js';
 
 interface CopiedArchive {
   copy: CopyInstruction;
@@ -66,7 +66,7 @@ export const rule: DockerfileRule = {
   check(model, context) {
     if (model.entriesOf('COPY').length === 0) return; // findings are about copied archives
     // ... that a RUN extracts: without tar or a decompressor in any RUN there is nothing to find.
-    if (!runsCommand(model, 'tar', ...DECOMPRESSOR_NAMES)) return;
+    if (!runsCommand(model, 'tar') && !runsAnyCommand(model, DECOMPRESSOR_NAMES)) return;
     const copied = new Map<Stage | null, CopiedArchive[]>();
     const found: CopiedArchive[] = [];
     for (let entryIndex = 0; entryIndex < model.entries.length; entryIndex++) {

@@ -2,7 +2,7 @@ import type { DockerfileRule } from './types.js';
 import { anchorOf, cmdHasAnyArg, listWords, nonFlagWords, runEntries } from './util/rules-b.js';
 import { rpmPackagePinned } from './util/rpm-pin.js';
 import type { ShellWord } from '../../shell/types.js';
-import { runsCommand } from './util/command-names.js';
+import { runsAnyCommand } from './util/command-names.js';
 
 const TOOLS = ['dnf', 'microdnf'];
 
@@ -31,7 +31,7 @@ export const rule: DockerfileRule = {
   },
   check(model, ctx) {
     // Nothing to check in a file whose RUNs never run the tool.
-    if (!runsCommand(model, ...TOOLS)) return;
+    if (!runsAnyCommand(model, TOOLS)) return;
     for (const { entry, commands } of runEntries(model)) {
       const bad: ShellWord[] = [];
       for (const cmd of commands) {

@@ -74,8 +74,17 @@ export function firstPerRun(
 /** A `firstPerRun` test that takes the first command of the name. */
 export const everyCommand = (_command: ShellCommand): boolean => true;
 
-/** True when some RUN runs a command with one of these names. */
-export function runsCommand(model: LintModel, ...names: string[]): boolean {
+/**
+ * True when some RUN runs a command named `name` (or `other`). Fixed parameters, not a rest list: every
+ * rule asks this for every file, mostly before V8 optimises it, and a rest list is an array per call.
+ */
+export function runsCommand(model: LintModel, name: string, other?: string): boolean {
+  const present = runCommandNames(model);
+  return present.has(name) || (other !== undefined && present.has(other));
+}
+
+/** True when some RUN runs a command with one of these names (a rule's constant list, passed as is). */
+export function runsAnyCommand(model: LintModel, names: readonly string[]): boolean {
   const present = runCommandNames(model);
   for (let i = 0; i < names.length; i++) if (present.has(names[i]!)) return true;
   return false;
