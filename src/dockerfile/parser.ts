@@ -47,6 +47,22 @@ const KEYWORDS = new Map(
   ].map((k) => [k, k]),
 );
 
+/**
+ * Upper-case keywords by (first char, length, last char), which tells them all apart: the usual upper-case
+ * spelling is recognised without slicing the keyword out of the line or hashing a fresh string.
+ */
+const KEYWORD_BY_SHAPE = new Map([...KEYWORDS.keys()].map((k) => [keywordShape(k.charCodeAt(0), k.length, k.charCodeAt(k.length - 1)), k]));
+
+function keywordShape(first: number, length: number, last: number): number {
+  return (first * 64 + length) * 128 + last;
+}
+
+/** The interned keyword when `t[start, end)` is a keyword written in upper case, else null. */
+function upperCaseKeyword(t: string, start: number, end: number): string | null {
+  const candidate = KEYWORD_BY_SHAPE.get(keywordShape(t.charCodeAt(start), end - start, t.charCodeAt(end - 1)));
+  return candidate !== undefined && t.startsWith(candidate, start) ? candidate : null;
+}
+
 /** ASCII blanks BuildKit splits words on (`[\t\v\f\r ]`). */
 function isBlank(c: number): boolean {
   return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
@@ -771,11 +787,16 @@ class Parser {
     const t = L.text;
     let kEnd = kStart;
     while (kEnd < t.length && !isSpace(t.charCodeAt(kEnd))) kEnd++;
-    const written = t.slice(kStart, kEnd);
     // Interned: the result of a big file holds one keyword pair per instruction. Most keywords are
-    // written in upper case, which needs no upper-cased copy to look up.
-    const upper = KEYWORDS.get(written) ?? KEYWORDS.get(written.toUpperCase()) ?? written.toUpperCase();
-    const keywordRaw = written === upper ? upper : written;
+    // written in upper case, which needs no slice or upper-cased copy to look up.
+    let upper = upperCaseKeyword(t, kStart, kEnd);
+    let keywordRaw: string;
+    if (upper !== null) keywordRaw = upper;
+    else {
+      const written = t.slice(kStart, kEnd);
+      upper = KEYWORDS.get(written.toUpperCase()) ?? written.toUpperCase();
+      keywordRaw = written === upper ? upper : written;
+    }
     let end = t.length;
     while (end > kEnd && isSpace(t.charCodeAt(end - 1))) end--;
     let p = kEnd;
