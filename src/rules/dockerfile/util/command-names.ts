@@ -12,25 +12,23 @@ export interface NamedCommand {
   command: ShellCommand;
 }
 
-/** Names (`ShellCommand.name`, as the shell model gives them) of every command of every RUN, ONBUILD payloads included. */
+/**
+ * Names (`ShellCommand.name`, as the shell model gives them) of every command of every RUN, ONBUILD payloads
+ * included. A new Set per call: the rules ask `runsCommand`/`runsCommandWhere` instead, which read the index.
+ */
 export function runCommandNames(model: LintModel): ReadonlySet<string> {
-  return model.derived(indexNames).names;
+  return new Set(model.derived(indexNames).keys());
 }
 
 const NO_COMMANDS: readonly NamedCommand[] = Object.freeze([]);
 
 /** The commands named `name`, in file order (so those of one RUN are adjacent). */
 export function runCommandsByName(model: LintModel, name: string): readonly NamedCommand[] {
-  return model.derived(indexNames).byName.get(name) ?? NO_COMMANDS;
+  return model.derived(indexNames).get(name) ?? NO_COMMANDS;
 }
 
-interface NameIndex {
-  names: Set<string>;
-  byName: Map<string, NamedCommand[]>;
-}
-
-function indexNames(model: LintModel): NameIndex {
-  const names = new Set<string>();
+/** The commands of every RUN by name; its keys are the file's command names (no separate Set is kept). */
+function indexNames(model: LintModel): Map<string, NamedCommand[]> {
   const byName = new Map<string, NamedCommand[]>();
   const runs = model.runs();
   for (let r = 0; r < runs.length; r++) {
@@ -39,13 +37,11 @@ function indexNames(model: LintModel): NameIndex {
     for (let c = 0; c < commands.length; c++) {
       const command = commands[c]!;
       const list = byName.get(command.name);
-      if (list === undefined) {
-        names.add(command.name);
-        byName.set(command.name, [{ run, command }]);
-      } else list.push({ run, command });
+      if (list === undefined) byName.set(command.name, [{ run, command }]);
+      else list.push({ run, command });
     }
   }
-  return { names, byName };
+  return byName;
 }
 
 /**
@@ -79,20 +75,20 @@ export const everyCommand = (_command: ShellCommand): boolean => true;
  * rule asks this for every file, mostly before V8 optimises it, and a rest list is an array per call.
  */
 export function runsCommand(model: LintModel, name: string, other?: string): boolean {
-  const present = runCommandNames(model);
+  const present = model.derived(indexNames);
   return present.has(name) || (other !== undefined && present.has(other));
 }
 
 /** True when some RUN runs a command with one of these names (a rule's constant list, passed as is). */
 export function runsAnyCommand(model: LintModel, names: readonly string[]): boolean {
-  const present = runCommandNames(model);
+  const present = model.derived(indexNames);
   for (let i = 0; i < names.length; i++) if (present.has(names[i]!)) return true;
   return false;
 }
 
 /** True when some RUN runs a command whose name passes `test`. */
 export function runsCommandWhere(model: LintModel, test: (name: string) => boolean): boolean {
-  for (const name of runCommandNames(model)) if (test(name)) return true;
+  for (const name of model.derived(indexNames).keys()) if (test(name)) return true;
   return false;
 }
 
