@@ -317,7 +317,7 @@ function anyAssignedInText(index: EnvIndex, names: ReadonlySet<string>): boolean
   for (const name of names) {
     let found = index.textAssigned.get(name);
     if (found === undefined) {
-      found = textAssigns(index.runs, name);
+      found = textAssigns((index.allText ??= joinRunTexts(index.runs)), name);
       index.textAssigned.set(name, found);
     }
     if (found) return true;
@@ -325,15 +325,23 @@ function anyAssignedInText(index: EnvIndex, names: ReadonlySet<string>): boolean
   return false;
 }
 
-function textAssigns(runs: readonly RunEnv[], name: string): boolean {
+/**
+ * Every RUN text, newline-separated: one native search per wanted name instead of one per name and RUN.
+ * A `NAME=` needle holds no newline, so no match spans two RUNs, and a newline before a match is, like a
+ * RUN's start, not a name character.
+ */
+function joinRunTexts(runs: readonly RunEnv[]): string {
+  let text = '';
+  for (let r = 0; r < runs.length; r++) text += (r === 0 ? '' : '\n') + runs[r]!.run.text;
+  return text;
+}
+
+function textAssigns(text: string, name: string): boolean {
   if (name === '') return false;
   for (let i = 0; i < name.length; i++) if (!isNameChar(name.charCodeAt(i))) return false;
   const needle = name + '=';
-  for (let r = 0; r < runs.length; r++) {
-    const text = runs[r]!.run.text;
-    for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
-      if (at === 0 || !isNameChar(text.charCodeAt(at - 1))) return true;
-    }
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    if (at === 0 || !isNameChar(text.charCodeAt(at - 1))) return true;
   }
   return false;
 }
@@ -379,6 +387,8 @@ interface EnvIndex {
   names: Set<string>;
   /** Per name asked for: whether some RUN text has it written before an `=` (`anyAssignedInText`). */
   textAssigned: Map<string, boolean>;
+  /** The RUN texts joined (`joinRunTexts`), made on the first `anyAssignedInText` search. */
+  allText: string | null;
 }
 
 interface RunEnv {
@@ -461,7 +471,7 @@ function buildEnvIndex(model: LintModel): EnvIndex {
     for (let i = 0; i < structured.length; i++) names.add(structured[i]!.name);
     runs.push({ run, structured, bare: null, assigned: null });
   }
-  return { declared: null, runs, names, textAssigned: new Map() };
+  return { declared: null, runs, names, textAssigned: new Map(), allText: null };
 }
 
 function runSetting(run: RunScript, text: string, span: Span): EnvSetting {
