@@ -131,12 +131,14 @@ export function runCommandsNamed(model: LintModel, name: string): readonly RunCo
  */
 export function runCommandsToScan(model: LintModel, names: Iterable<string>): readonly RunCommand[] {
   const index = model.derived(indexCommands);
-  const lists: (readonly RunCommand[])[] = [index.settingWriters];
+  // Merged as found (the same pairwise merges as mergeInFileOrder): most files have none of the names,
+  // and then the answer is the shared settingWriters list with nothing allocated.
+  let merged: readonly RunCommand[] = index.settingWriters;
   for (const name of names) {
     const list = index.byName.get(name);
-    if (list !== undefined) lists.push(list);
+    if (list !== undefined) merged = mergeTwo(merged, list);
   }
-  return mergeInFileOrder(lists);
+  return merged;
 }
 
 /** The effective commands whose name passes `named`, in file order. */
