@@ -155,37 +155,22 @@ class LogicalLine {
  * private fields keep the position data out of JSON and equality checks on the public fields.
  */
 class ShellForm {
+  readonly form = 'shell' as const;
   readonly #line: LogicalLine;
   readonly #start: number;
-  readonly #end: number;
-  /** Built on first read: most readers map shell offsets instead (see InstructionNode). */
-  #span: Span | null;
-  readonly form = 'shell' as const;
   constructor(
     readonly script: string,
-    span: Span | null,
+    readonly span: Span,
     line: LogicalLine,
     start: number,
-    end: number,
   ) {
-    this.#span = span;
     this.#line = line;
     this.#start = start;
-    this.#end = end;
-  }
-
-  get span(): Span {
-    return (this.#span ??= this.#line.span(this.#start, this.#end));
   }
 
   offsetToPosition(offset: number): Position {
     const o = offset < 0 ? 0 : offset > this.script.length ? this.script.length : offset;
     return this.#line.pos(this.#start + o);
-  }
-
-  /** The plain-object shape (and key order) the JSON of a parse result has always had. */
-  toJSON(): { script: string; span: Span; form: 'shell' } {
-    return { script: this.script, span: this.span, form: this.form };
   }
 }
 
@@ -836,7 +821,7 @@ class Parser {
   ): Instruction {
     if (upper === 'FROM') return this.parseFrom(L, base, argsStart, end, flags);
     if (COMMAND_KEYWORDS.has(upper)) {
-      const command = this.commandForm(L, argsStart, end, upper, base.rawArgs);
+      const command = this.commandForm(L, argsStart, end, upper, base.argsSpan, base.rawArgs);
       if (upper === 'SHELL' && command.form === 'shell') {
         this.problem('SHELL needs its arguments in JSON form, e.g. SHELL ["/bin/sh", "-c"]', base.argsSpan);
       }
@@ -913,18 +898,25 @@ class Parser {
     return flags.length === 0 ? NO_FLAGS : flags;
   }
 
-  /** `text` may be passed when already sliced for [start, end), to share it. */
-  private commandForm(L: LogicalLine, start: number, end: number, keyword: string, text?: string): CommandForm {
+  /** `span`/`text` may be passed when already computed for [start, end), to share them. */
+  private commandForm(
+    L: LogicalLine,
+    start: number,
+    end: number,
+    keyword: string,
+    span: Span = L.span(start, end),
+    text?: string,
+  ): CommandForm {
     const t = L.text;
     if (t.charCodeAt(start) === 91) {
       const json = readJsonStringArray(t, start, end);
       if (json === NOT_STRINGS) {
-        this.problem(`${keyword}: a JSON array must contain only strings`, L.span(start, end));
+        this.problem(`${keyword}: a JSON array must contain only strings`, span);
       } else if (json) {
-        return { form: 'exec', args: json.values, span: L.span(start, end) };
+        return { form: 'exec', args: json.values, span };
       }
     }
-    return new ShellForm(text ?? t.slice(start, end), null, L, start, end);
+    return new ShellForm(text ?? t.slice(start, end), span, L, start);
   }
 
   private parseFrom(
