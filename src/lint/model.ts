@@ -20,7 +20,7 @@ import { basename, nonFlagArgs, hasFlag } from '../shell/commands.js';
 import { parseShellDetailed, parseShellFast, scriptPositionMapper, type PositionMapper } from '../shell/shell.js';
 import type { ShellCommand, ShellScript } from '../shell/types.js';
 import type { LintConfig } from './config.js';
-import { isWindowsShell, stageShell } from './shell-dialect.js';
+import { isWindowsShell, shellOfInstruction, stageShell } from './shell-dialect.js';
 
 /** Interpreters whose heredoc input or shebang script is shell text. */
 export const SHELL_INTERPRETERS: ReadonlySet<string> = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh']);
@@ -41,7 +41,6 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
   const entries: Entry[] = [];
   const argDefaults = new Map<string, string | undefined>();
   let current: Stage | null = null;
-  let hasShellInstruction = false;
 
   for (const instruction of df.instructions) {
     if (instruction.keyword === 'FROM') {
@@ -64,10 +63,8 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
       }
     }
     entries.push({ instruction, stage: current, onbuild: false });
-    if (instruction.keyword === 'SHELL') hasShellInstruction = true;
-    else if (instruction.keyword === 'ONBUILD' && instruction.inner) {
+    if (instruction.keyword === 'ONBUILD' && instruction.inner) {
       entries.push({ instruction: instruction.inner, stage: current, onbuild: true, wrapper: instruction });
-      if (instruction.inner.keyword === 'SHELL') hasShellInstruction = true;
     }
   }
 
@@ -79,7 +76,7 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
   let entryOf: Map<Instruction, Entry> | null = null;
   // The shell of an entry is /bin/sh, a SHELL instruction's or a `shell=` pragma's: without a Windows
   // SHELL or any shell pragma (most files), no script needs the per-entry shell computation.
-  const mayChangeShell = (hasShellInstruction && entries.some(isWindowsShellInstruction)) || commentsMention(df.comments, 'shell');
+  const mayChangeShell = entries.some(setsWindowsShell) || commentsMention(df.comments, 'shell');
   /** True for a shell-form script that a Windows shell (`SHELL ["powershell", ...]`, `cmd`) runs. */
   const runsInWindowsShell = (instruction: Instruction): boolean => {
     if (!mayChangeShell) return false;
@@ -96,8 +93,7 @@ export function buildLintModel(df: Dockerfile, config: LintConfig): LintModel {
     let cached = shellCache.get(instruction);
     if (!cached) {
       const source = shellSource(instruction, sourceLine);
-      if (!source) cached = NO_SHELL;
-      else if (source.text === null) cached = NO_SHELL;
+      if (!source || source.text === null) cached = NO_SHELL;
       else if (runsInWindowsShell(instruction)) {
         // PowerShell/cmd text is not POSIX shell: what the POSIX subset parser reads as simple commands
         // is kept (Hadolint's ShellCheck parser reads those too), anything else yields no commands, as
@@ -189,11 +185,9 @@ function commentsMention(comments: readonly Comment[], word: string): boolean {
   return false;
 }
 
-function isWindowsShellInstruction(entry: Entry): boolean {
-  const instruction = entry.instruction;
-  if (instruction.keyword !== 'SHELL') return false;
-  const command = instruction.command;
-  return isWindowsShell(command.form === 'exec' ? command.args.join(' ') : command.script);
+function setsWindowsShell(entry: Entry): boolean {
+  const shell = shellOfInstruction(entry.instruction);
+  return shell !== null && isWindowsShell(shell);
 }
 
 /** A Windows-shell script outside the POSIX subset: no commands (see `runsInWindowsShell`). */

@@ -37,7 +37,8 @@ export function isShellCheckable(shellName: string, scriptText: string): boolean
   return !isUncheckableShell(shellName) && !hasForeignShebang(scriptText);
 }
 
-function shellOfInstruction(instruction: Instruction): string | null {
+/** The shell a SHELL instruction sets (its words joined with spaces); null for other instructions. */
+export function shellOfInstruction(instruction: Instruction): string | null {
   if (instruction.keyword !== 'SHELL') return null;
   const command = instruction.command;
   return command.form === 'exec' ? command.args.join(' ') : command.script;
