@@ -1,5 +1,5 @@
 import type { DockerfileRule } from './types.js';
-import { type EffectiveCommand, positionals, runCommands, runScripts } from './util/dsc.js';
+import { type EffectiveCommand, positionals, runCommands } from './util/dsc.js';
 
 /** Options of the package managers that take a separate value (so it is not read as the subcommand). */
 const VALUE_FLAGS: Record<string, string[]> = {
@@ -59,7 +59,7 @@ export const rule: DockerfileRule = {
     // runCommands lists each RUN's effective commands together, in RUN order (computed once per file).
     const all = runCommands(model);
     let next = 0;
-    for (const run of runScripts(model)) {
+    for (const run of model.runs()) {
       const commands: EffectiveCommand[] = [];
       for (; next < all.length && all[next]!.run === run; next++) commands.push(all[next]!.cmd);
       commands.forEach((cmd, index) => {

@@ -9,12 +9,8 @@ import { basename, isFlagWord } from '../../../shell/commands.js';
 import type { ShellCommand, ShellWord } from '../../../shell/types.js';
 import type { LintModel, RunScript, Stage } from '../types.js';
 
-/** A RUN (top level or ONBUILD payload) with its parsed shell (the model's shared list). */
+/** A RUN (top level or ONBUILD payload) with its parsed shell (the model's shared list, `model.runs()`). */
 export type { RunScript } from '../types.js';
-
-export function runScripts(model: LintModel): readonly RunScript[] {
-  return model.runs();
-}
 
 /** A command as it runs once wrappers are peeled off: `sudo -E env X=1 /usr/bin/curl -k` is `curl -k`. */
 export interface EffectiveCommand {

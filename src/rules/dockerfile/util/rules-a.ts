@@ -34,6 +34,7 @@ function topLevelRuns(model: LintModel): RunStep[] {
   return steps;
 }
 
+/** The instruction a finding should be anchored at: the ONBUILD line for payloads. */
 export function anchorOf(entry: Entry): Instruction {
   return entry.wrapper ?? entry.instruction;
 }

@@ -9,9 +9,7 @@ import { hasArg, hasFlag, isFlagWord } from '../../../shell/commands.js';
 import type { Entry, LintModel, RunScript } from '../types.js';
 
 /** The instruction a finding should be anchored at: the ONBUILD line for payloads. */
-export function anchorOf(entry: Entry): Instruction {
-  return entry.wrapper ?? entry.instruction;
-}
+export { anchorOf } from './rules-a.js';
 
 /**
  * Hadolint runs "ONBUILD: yes" rules twice: once over the normal instructions and once over ONBUILD
