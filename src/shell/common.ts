@@ -68,18 +68,38 @@ export function spanOf(text: string, map: PositionMapper, start: number, end: nu
 }
 
 /**
- * A word whose `raw` text and `span` are computed on first read: rules place only the few words they
- * report, and building a span for every word of every script was a large share of the parse's cost.
- * The offsets stay in private fields, so `JSON.stringify` (through `toJSON`) and `isDeepStrictEqual`
- * see only the public shape; `span` hands out a plain object, safe to copy into a finding.
+ * A piece of script text whose `span` is computed on first read: rules place only the few words and
+ * commands they report, and building a span for every one of them was a large share of the parse's
+ * cost. The offsets stay in private fields, so `JSON.stringify` (through `toJSON`) and
+ * `isDeepStrictEqual` see only the public shape; `span` hands out a plain object, safe to copy into a
+ * finding.
  */
-export class LazyShellWord implements ShellWord {
+abstract class LazilyPlaced {
   readonly #text: string;
   readonly #map: PositionMapper;
   readonly #start: number;
   readonly #end: number;
   #span: Span | undefined;
 
+  constructor(text: string, map: PositionMapper, start: number, end: number) {
+    this.#text = text;
+    this.#map = map;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get span(): Span {
+    return (this.#span ??= spanOf(this.#text, this.#map, this.#start, this.#end));
+  }
+
+  /** The source text of the piece. */
+  protected sourceText(): string {
+    return this.#text.slice(this.#start, this.#end);
+  }
+}
+
+/** A word whose `raw` text and `span` are computed on first read (see `LazilyPlaced`). */
+export class LazyShellWord extends LazilyPlaced implements ShellWord {
   constructor(
     readonly value: string,
     readonly dynamic: boolean,
@@ -88,18 +108,11 @@ export class LazyShellWord implements ShellWord {
     start: number,
     end: number,
   ) {
-    this.#text = text;
-    this.#map = map;
-    this.#start = start;
-    this.#end = end;
+    super(text, map, start, end);
   }
 
   get raw(): string {
-    return this.#text.slice(this.#start, this.#end);
-  }
-
-  get span(): Span {
-    return (this.#span ??= spanOf(this.#text, this.#map, this.#start, this.#end));
+    return this.sourceText();
   }
 
   toJSON(): ShellWord {
@@ -107,13 +120,8 @@ export class LazyShellWord implements ShellWord {
   }
 }
 
-/** A simple command whose `span` and `flags` are computed on first read (see `LazyShellWord`). */
-export class LazyShellCommand implements ShellCommand {
-  readonly #text: string;
-  readonly #map: PositionMapper;
-  readonly #start: number;
-  readonly #end: number;
-  #span: Span | undefined;
+/** A simple command whose `span` and `flags` are computed on first read (see `LazilyPlaced`). */
+export class LazyShellCommand extends LazilyPlaced implements ShellCommand {
   #flags: string[] | undefined;
 
   constructor(
@@ -126,18 +134,11 @@ export class LazyShellCommand implements ShellCommand {
     start: number,
     end: number,
   ) {
-    this.#text = text;
-    this.#map = map;
-    this.#start = start;
-    this.#end = end;
+    super(text, map, start, end);
   }
 
   get flags(): string[] {
     return (this.#flags ??= deriveFlags(this.args));
-  }
-
-  get span(): Span {
-    return (this.#span ??= spanOf(this.#text, this.#map, this.#start, this.#end));
   }
 
   toJSON(): ShellCommand {
