@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { compileIgnoreLine, expandPaths, isDockerfileName } from '../../src/lint/files.js';
 
 test('Dockerfile-like names', () => {
@@ -89,6 +89,25 @@ test('explicit files are kept whatever their name; stdin is -; missing paths are
     assert.deepEqual(result.files, [join(root, 'weird.name'), '-', join(root, 'loop', 'Dockerfile')]);
     assert.deepEqual(result.errors, [{ file: join(root, 'missing'), message: 'no such file or directory' }]);
   } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('directory walk: file names are spelt as path.join spells them, whatever the argument looks like', async () => {
+  const root = tree({ 'Dockerfile': 'FROM a\n', 'sub/deeper/app.Dockerfile': 'FROM a\n' });
+  const cwd = process.cwd();
+  try {
+    process.chdir(root);
+    const expected = (arg: string): string[] => [join(arg, 'Dockerfile'), join(arg, 'sub', 'deeper', 'app.Dockerfile')];
+    for (const arg of ['.', './', 'sub/..', `.${sep}.`, root, `${root}${sep}`, `${root}${sep}${sep}sub${sep}..`]) {
+      const result = await expandPaths([arg]);
+      assert.deepEqual(result.errors, [], arg);
+      assert.deepEqual(result.files, expected(arg), arg);
+    }
+    const nested = await expandPaths([`.${sep}sub${sep}`]);
+    assert.deepEqual(nested.files, [join('sub', 'deeper', 'app.Dockerfile')]);
+  } finally {
+    process.chdir(cwd);
     rmSync(root, { recursive: true, force: true });
   }
 });
