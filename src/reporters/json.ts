@@ -14,11 +14,20 @@ function jsonNumber(value: number): string {
 export function format(report: LintReport, options: ReportOptions): string {
   // Written directly in the fixed key order (what encodeSortedJson would produce for these objects,
   // without building and sorting an object per finding: reports can hold many thousands).
-  const items = report.findings.map(
-    (f) =>
-      `{"code":${encodeJsonString(f.ruleId)},"column":${jsonNumber(f.column)},"file":${encodeJsonString(reportedFile(f, options, false))},` +
-      `"level":${encodeJsonString(f.severity)},"line":${jsonNumber(f.line)},"message":${encodeJsonString(f.message)}}`,
-  );
+  // Findings come grouped by file: each file name is encoded once per run of findings, not per finding.
+  let lastFile: string | undefined;
+  let lastFileJson = '';
+  const items = report.findings.map((f) => {
+    const file = reportedFile(f, options, false);
+    if (file !== lastFile) {
+      lastFile = file;
+      lastFileJson = encodeJsonString(file);
+    }
+    return (
+      `{"code":${encodeJsonString(f.ruleId)},"column":${jsonNumber(f.column)},"file":${lastFileJson},` +
+      `"level":${encodeJsonString(f.severity)},"line":${jsonNumber(f.line)},"message":${encodeJsonString(f.message)}}`
+    );
+  });
   // Hadolint ends the array with a newline (putStrLn).
   return `[${items.join(',')}]\n`;
 }
