@@ -67,21 +67,77 @@ export function spanOf(text: string, map: PositionMapper, start: number, end: nu
   return { start: startPos, end: { line: last.line, column: last.column + 1 } };
 }
 
-/**
- * A piece of script text whose `span` is computed on first read: rules place only the few words and
- * commands they report, and building a span for every one of them was a large share of the parse's
- * cost. The offsets stay in private fields, so `JSON.stringify` (through `toJSON`) and
- * `isDeepStrictEqual` see only the public shape; `span` hands out a plain object, safe to copy into a
- * finding.
+/*
+ * Words and commands compute their `span` on first read: rules place only the few words and commands they
+ * report, and building a span for every one of them was a large share of the parse's cost. The offsets stay
+ * in private fields, so `JSON.stringify` (through `toJSON`) and `isDeepStrictEqual` see only the public
+ * shape; `span` hands out a plain object, safe to copy into a finding.
+ *
+ * The two classes repeat the few lines of offsets and getter instead of sharing a base class: a word is made
+ * for every argument, mostly in V8's interpreter and baseline tiers, where a base class doubles the calls
+ * per object (derived and base constructor, each with its field initializer). The public fields are
+ * `declare`d and set once in the constructor (a declared field would first be defined as undefined).
  */
-abstract class LazilyPlaced {
+
+/** A word whose `raw` text and `span` are computed on first read. */
+export class LazyShellWord implements ShellWord {
+  declare readonly value: string;
+  declare readonly dynamic: boolean;
   readonly #text: string;
   readonly #map: PositionMapper;
   readonly #start: number;
   readonly #end: number;
   #span: Span | undefined;
 
-  constructor(text: string, map: PositionMapper, start: number, end: number) {
+  constructor(value: string, dynamic: boolean, text: string, map: PositionMapper, start: number, end: number) {
+    this.value = value;
+    this.dynamic = dynamic;
+    this.#text = text;
+    this.#map = map;
+    this.#start = start;
+    this.#end = end;
+  }
+
+  get raw(): string {
+    return this.#text.slice(this.#start, this.#end);
+  }
+
+  get span(): Span {
+    return (this.#span ??= spanOf(this.#text, this.#map, this.#start, this.#end));
+  }
+
+  toJSON(): ShellWord {
+    return { value: this.value, raw: this.raw, span: this.span, dynamic: this.dynamic };
+  }
+}
+
+/** A simple command whose `span` and `flags` are computed on first read. */
+export class LazyShellCommand implements ShellCommand {
+  declare readonly name: string;
+  declare readonly args: string[];
+  declare readonly words: ShellWord[];
+  declare readonly assignments: string[];
+  readonly #text: string;
+  readonly #map: PositionMapper;
+  readonly #start: number;
+  readonly #end: number;
+  #span: Span | undefined;
+  #flags: string[] | undefined;
+
+  constructor(
+    name: string,
+    args: string[],
+    words: ShellWord[],
+    assignments: string[],
+    text: string,
+    map: PositionMapper,
+    start: number,
+    end: number,
+  ) {
+    this.name = name;
+    this.args = args;
+    this.words = words;
+    this.assignments = assignments;
     this.#text = text;
     this.#map = map;
     this.#start = start;
@@ -90,51 +146,6 @@ abstract class LazilyPlaced {
 
   get span(): Span {
     return (this.#span ??= spanOf(this.#text, this.#map, this.#start, this.#end));
-  }
-
-  /** The source text of the piece. */
-  protected sourceText(): string {
-    return this.#text.slice(this.#start, this.#end);
-  }
-}
-
-/** A word whose `raw` text and `span` are computed on first read (see `LazilyPlaced`). */
-export class LazyShellWord extends LazilyPlaced implements ShellWord {
-  constructor(
-    readonly value: string,
-    readonly dynamic: boolean,
-    text: string,
-    map: PositionMapper,
-    start: number,
-    end: number,
-  ) {
-    super(text, map, start, end);
-  }
-
-  get raw(): string {
-    return this.sourceText();
-  }
-
-  toJSON(): ShellWord {
-    return { value: this.value, raw: this.raw, span: this.span, dynamic: this.dynamic };
-  }
-}
-
-/** A simple command whose `span` and `flags` are computed on first read (see `LazilyPlaced`). */
-export class LazyShellCommand extends LazilyPlaced implements ShellCommand {
-  #flags: string[] | undefined;
-
-  constructor(
-    readonly name: string,
-    readonly args: string[],
-    readonly words: ShellWord[],
-    readonly assignments: string[],
-    text: string,
-    map: PositionMapper,
-    start: number,
-    end: number,
-  ) {
-    super(text, map, start, end);
   }
 
   get flags(): string[] {

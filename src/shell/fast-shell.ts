@@ -81,6 +81,16 @@ for (let c = 0; c < 128; c++) {
   if (/[A-Za-z0-9_]/.test(s)) CLASS[c] |= NAME_CHAR;
 }
 
+/*
+ * Runs of text scanned natively (sticky regexes): most of the first pass runs in V8's interpreter and
+ * baseline tiers, where a JS loop costs several bytecodes and a call per character. The script holds no
+ * control characters but tab and newline here (see UNSUPPORTED_OR_BACKTICK).
+ */
+/** Unquoted word text that needs no second look: PLAIN characters but the WATCHED ones, and non-ASCII. */
+const PLAIN_RUN = /[^\t\n ;&|()<>'"\\$`{}[\]#]+/y;
+/** Text inside "...": up to a quote, backslash, `$` or backtick (the script's end: declined by the caller). */
+const QUOTED_RUN = /[^"\\$`]+/y;
+
 /** Words a shell reserves at command position: compound statements this parser handles or declines. */
 const RESERVED = new Set([
   'if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in',
@@ -1031,7 +1041,9 @@ class FastParser {
       const textPiece = c >= 128 || (CLASS[c]! & PLAIN) !== 0;
       if (!afterText || !(textPiece || c === BACKSLASH)) pieces++;
       if (textPiece) {
-        let at = this.pos;
+        // The bulk of the run in one native scan; the loop below then sees only the character that stopped it.
+        PLAIN_RUN.lastIndex = this.pos;
+        let at = PLAIN_RUN.test(text) ? PLAIN_RUN.lastIndex : this.pos;
         while (at < end) {
           const d = text.charCodeAt(at);
           if (d < 128) {
@@ -1199,12 +1211,9 @@ class FastParser {
       } else if (c === BACKTICK) {
         decline();
       } else {
-        let at = this.pos + 1;
-        while (at < this.end) {
-          const d = text.charCodeAt(at);
-          if (d === DQUOTE || d === BACKSLASH || d === DOLLAR || d === BACKTICK) break;
-          at++;
-        }
+        QUOTED_RUN.lastIndex = this.pos;
+        QUOTED_RUN.test(text); // matches at least the character at the position
+        const at = QUOTED_RUN.lastIndex;
         value += text.slice(this.pos, at);
         this.pos = at;
       }
