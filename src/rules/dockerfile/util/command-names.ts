@@ -5,6 +5,7 @@
  */
 import type { ShellCommand } from '../../../shell/types.js';
 import type { LintModel, RunScript } from '../types.js';
+import { commandIndex } from './dsc.js';
 
 /** A command of a RUN (ONBUILD payloads included) with the RUN it belongs to. */
 export interface NamedCommand {
@@ -17,31 +18,23 @@ export interface NamedCommand {
  * included. A new Set per call: the rules ask `runsCommand`/`runsCommandWhere` instead, which read the index.
  */
 export function runCommandNames(model: LintModel): ReadonlySet<string> {
-  return new Set(model.derived(indexNames).keys());
+  return new Set(writtenNames(model).keys());
 }
 
 const NO_COMMANDS: readonly NamedCommand[] = Object.freeze([]);
 
 /** The commands named `name`, in file order (so those of one RUN are adjacent). */
 export function runCommandsByName(model: LintModel, name: string): readonly NamedCommand[] {
-  return model.derived(indexNames).get(name) ?? NO_COMMANDS;
+  return writtenNames(model).get(name) ?? NO_COMMANDS;
 }
 
-/** The commands of every RUN by name; its keys are the file's command names (no separate Set is kept). */
-function indexNames(model: LintModel): Map<string, NamedCommand[]> {
-  const byName = new Map<string, NamedCommand[]>();
-  const runs = model.runs();
-  for (let r = 0; r < runs.length; r++) {
-    const run = runs[r]!;
-    const commands = run.commands;
-    for (let c = 0; c < commands.length; c++) {
-      const command = commands[c]!;
-      const list = byName.get(command.name);
-      if (list === undefined) byName.set(command.name, [{ run, command }]);
-      else list.push({ run, command });
-    }
-  }
-  return byName;
+/**
+ * The commands of every RUN by name; its keys are the file's command names (no separate Set is kept).
+ * Part of the per-file command index that `dsc.ts` builds (its entries are `RunCommand`s, which are
+ * `NamedCommand`s with the effective command added).
+ */
+function writtenNames(model: LintModel): ReadonlyMap<string, readonly NamedCommand[]> {
+  return commandIndex(model).byWrittenName;
 }
 
 /**
@@ -75,20 +68,20 @@ export const everyCommand = (_command: ShellCommand): boolean => true;
  * rule asks this for every file, mostly before V8 optimises it, and a rest list is an array per call.
  */
 export function runsCommand(model: LintModel, name: string, other?: string): boolean {
-  const present = model.derived(indexNames);
+  const present = writtenNames(model);
   return present.has(name) || (other !== undefined && present.has(other));
 }
 
 /** True when some RUN runs a command with one of these names (a rule's constant list, passed as is). */
 export function runsAnyCommand(model: LintModel, names: readonly string[]): boolean {
-  const present = model.derived(indexNames);
+  const present = writtenNames(model);
   for (let i = 0; i < names.length; i++) if (present.has(names[i]!)) return true;
   return false;
 }
 
 /** True when some RUN runs a command whose name passes `test`. */
 export function runsCommandWhere(model: LintModel, test: (name: string) => boolean): boolean {
-  for (const name of model.derived(indexNames).keys()) if (test(name)) return true;
+  for (const name of writtenNames(model).keys()) if (test(name)) return true;
   return false;
 }
 

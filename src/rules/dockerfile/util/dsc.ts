@@ -99,9 +99,13 @@ function valuesOf(words: readonly ShellWord[]): string[] {
   return values;
 }
 
-/** One effective command of a RUN. */
+/**
+ * One command of a RUN, both as the shell model names it (`command`, what `command-names.ts` indexes)
+ * and as it runs once wrappers are peeled off (`cmd`): one object serves both per-file indexes.
+ */
 export interface RunCommand {
   run: RunScript;
+  command: ShellCommand;
   cmd: EffectiveCommand;
   /** Position in `runCommands(model)`. */
   index: number;
@@ -182,34 +186,55 @@ function mergeTwo(a: readonly RunCommand[], b: readonly RunCommand[]): readonly 
   return out;
 }
 
-interface CommandIndex {
-  /** Every effective command, in file order. */
+export interface CommandIndex {
+  /** Every command, in file order. */
   all: RunCommand[];
-  /** The same, grouped by effective name. */
+  /** The same, grouped by effective name (`cmd.name`). */
   byName: Map<string, RunCommand[]>;
+  /** The same, grouped by the name the shell model gives (`command.name`); see `command-names.ts`. */
+  byWrittenName: Map<string, RunCommand[]>;
   /** The commands with a word holding `=`, `::` or `_pkgverify_level` (see `runCommandsToScan`). */
   settingWriters: RunCommand[];
+  /** The commands with prefix or `env` assignments (`cmd.assignments`): what `envNames` reads. */
+  assigning: RunCommand[];
 }
 
-/** One pass over every command of the file builds all three lists. */
+/**
+ * The file's commands indexed by effective and by written name, computed once per file. Both
+ * `command-names.ts` (every rule's "does the file run X?" gate) and the helpers here read it: every file
+ * needs both indexes, and one pass over the commands with one object per command costs less than two.
+ */
+export function commandIndex(model: LintModel): CommandIndex {
+  return model.derived(indexCommands);
+}
+
+/** One pass over every command of the file builds all the lists. */
 function indexCommands(model: LintModel): CommandIndex {
   const all: RunCommand[] = [];
   const byName = new Map<string, RunCommand[]>();
+  const byWrittenName = new Map<string, RunCommand[]>();
   const settingWriters: RunCommand[] = [];
+  const assigning: RunCommand[] = [];
   const runs = model.runs();
   for (let r = 0; r < runs.length; r++) {
     const run = runs[r]!;
-    for (let c = 0; c < run.commands.length; c++) {
-      const cmd = effective(run.commands[c]!);
-      const one: RunCommand = { run, cmd, index: all.length };
+    const commands = run.commands;
+    for (let c = 0; c < commands.length; c++) {
+      const command = commands[c]!;
+      const cmd = effective(command);
+      const one: RunCommand = { run, command, cmd, index: all.length };
       all.push(one);
       const named = byName.get(cmd.name);
       if (named === undefined) byName.set(cmd.name, [one]);
       else named.push(one);
+      const written = byWrittenName.get(command.name);
+      if (written === undefined) byWrittenName.set(command.name, [one]);
+      else written.push(one);
       if (writesSetting(cmd.words)) settingWriters.push(one);
+      if (cmd.assignments.length !== 0) assigning.push(one);
     }
   }
-  return { all, byName, settingWriters };
+  return { all, byName, byWrittenName, settingWriters, assigning };
 }
 
 function writesSetting(words: readonly ShellWord[]): boolean {
@@ -280,16 +305,18 @@ export interface EnvSetting {
 export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvSetting[] {
   const index = model.derived(buildEnvIndex);
   const result: EnvSetting[] = [];
-  if (names !== undefined && !hasAny(index.names, names) && !anyAssignedInText(index, names)) return result;
+  // Most files set none of the names a rule asks for: answered from the names alone, with no settings made.
+  if (names !== undefined && !hasAny(index.names, names) && !anyAssignedInText(model, index, names)) return result;
   // Indexed loops here and below: these run over every RUN of every file, mostly before V8 has
   // optimised them, where for-of pays for an iterator object per loop.
   const declared = (index.declared ??= declaredSettings(model));
+  const runs = (index.runs ??= runEnvironments(model));
   for (let i = 0; i < declared.length; i++) {
     const setting = declared[i]!;
     if (names === undefined || names.has(setting.name)) result.push(setting);
   }
-  for (let r = 0; r < index.runs.length; r++) {
-    const run = index.runs[r]!;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
     let structured = false;
     for (let i = 0; i < run.structured.length; i++) {
       const setting = run.structured[i]!;
@@ -311,11 +338,11 @@ export function envSettings(model: LintModel, names?: ReadonlySet<string>): EnvS
  * `addAssignedNames` would find for NAME. Answered per name and remembered; a few native searches per
  * wanted name cost less than collecting every name written before an `=` in every RUN.
  */
-function anyAssignedInText(index: EnvIndex, names: ReadonlySet<string>): boolean {
+function anyAssignedInText(model: LintModel, index: EnvIndex, names: ReadonlySet<string>): boolean {
   for (const name of names) {
     let found = index.textAssigned.get(name);
     if (found === undefined) {
-      found = textAssigns((index.allText ??= joinRunTexts(index.runs)), name);
+      found = textAssigns((index.allText ??= joinRunTexts(model.runs())), name);
       index.textAssigned.set(name, found);
     }
     if (found) return true;
@@ -328,9 +355,9 @@ function anyAssignedInText(index: EnvIndex, names: ReadonlySet<string>): boolean
  * A `NAME=` needle holds no newline, so no match spans two RUNs, and a newline before a match is, like a
  * RUN's start, not a name character.
  */
-function joinRunTexts(runs: readonly RunEnv[]): string {
+function joinRunTexts(runs: readonly RunScript[]): string {
   let text = '';
-  for (let r = 0; r < runs.length; r++) text += (r === 0 ? '' : '\n') + runs[r]!.run.text;
+  for (let r = 0; r < runs.length; r++) text += (r === 0 ? '' : '\n') + runs[r]!.text;
   return text;
 }
 
@@ -378,11 +405,12 @@ function isNameChar(code: number): boolean {
  * each, and rescanning every command (and the RUN text with a regex) per rule was a hot spot.
  */
 interface EnvIndex {
-  /** ENV pairs and ARG defaults, in file order. */
-  declared: EnvSetting[] | null;
-  runs: RunEnv[];
   /** Every name that is declared or assigned by a command in a RUN. */
   names: Set<string>;
+  /** ENV pairs and ARG defaults, in file order; made once some rule's names are in the file. */
+  declared: EnvSetting[] | null;
+  /** Per RUN, its settings; made once some rule's names are in the file (`runEnvironments`). */
+  runs: RunEnv[] | null;
   /** Per name asked for: whether some RUN text has it written before an `=` (`anyAssignedInText`). */
   textAssigned: Map<string, boolean>;
   /** The RUN texts joined (`joinRunTexts`), made on the first `anyAssignedInText` search. */
@@ -399,7 +427,8 @@ interface RunEnv {
   assigned: ReadonlySet<string> | null;
 }
 
-const DECLARING = new Set(['export', 'declare', 'typeset', 'local', 'readonly']);
+const DECLARING_NAMES = ['export', 'declare', 'typeset', 'local', 'readonly'];
+const DECLARING: ReadonlySet<string> = new Set(DECLARING_NAMES);
 const BARE_ASSIGNMENT = /(?:^|[\s;&|(])([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]*)/g;
 const NO_SETTINGS: EnvSetting[] = [];
 
@@ -429,6 +458,10 @@ function declaredSettings(model: LintModel): EnvSetting[] {
   return declared;
 }
 
+/**
+ * The names the file's settings set, without the settings themselves: spans and values are only worth
+ * making for the few files that set a name some rule asks for (`runEnvironments` does that then).
+ */
 function buildEnvIndex(model: LintModel): EnvIndex {
   // The names ENV pairs and ARG defaults set (what `declaredSettings` would list).
   const names = new Set<string>();
@@ -442,6 +475,30 @@ function buildEnvIndex(model: LintModel): EnvIndex {
     const args = argEntries[e]!.instruction.args;
     for (let i = 0; i < args.length; i++) if (args[i]!.defaultValue !== undefined) names.add(args[i]!.name);
   }
+  // The names RUN commands assign (what `runEnvironments` lists as structured settings), found through
+  // the command index: prefix/`env` assignments, and `export`-style commands by name.
+  const index = commandIndex(model);
+  for (let c = 0; c < index.assigning.length; c++) {
+    const assignments = index.assigning[c]!.cmd.assignments;
+    for (let i = 0; i < assignments.length; i++) names.add(nameOfAssignment(assignments[i]!.text));
+  }
+  for (let d = 0; d < DECLARING_NAMES.length; d++) {
+    const commands = index.byWrittenName.get(DECLARING_NAMES[d]!);
+    if (commands === undefined) continue;
+    for (let c = 0; c < commands.length; c++) {
+      const words = commands[c]!.command.words;
+      for (let w = 0; w < words.length; w++) if (ASSIGNMENT.test(words[w]!.value)) names.add(nameOfAssignment(words[w]!.value));
+    }
+  }
+  return { names, declared: null, runs: null, textAssigned: new Map(), allText: null };
+}
+
+function nameOfAssignment(text: string): string {
+  return text.slice(0, text.indexOf('='));
+}
+
+/** Per RUN, its prefix, `env` and `export`-style assignments as settings, in command order. */
+function runEnvironments(model: LintModel): RunEnv[] {
   const runs: RunEnv[] = [];
   const commands = runCommands(model);
   let next = 0;
@@ -466,10 +523,9 @@ function buildEnvIndex(model: LintModel): EnvIndex {
         }
       }
     }
-    for (let i = 0; i < structured.length; i++) names.add(structured[i]!.name);
     runs.push({ run, structured, bare: null, assigned: null });
   }
-  return { declared: null, runs, names, textAssigned: new Map(), allText: null };
+  return runs;
 }
 
 function runSetting(run: RunScript, text: string, span: Span): EnvSetting {
