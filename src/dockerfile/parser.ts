@@ -86,33 +86,46 @@ function isSpace(c: number): boolean {
 }
 
 /**
+ * Where the pieces of a file's multi-line logical lines come from: for each piece, its start in the joined
+ * text and the 1-based line and column of its first character. One table per file, appended to as the
+ * lines are read: three arrays per logical line would be most of the parser's garbage.
+ */
+class SegmentTable {
+  readonly joinedStart: number[] = [];
+  readonly line: number[] = [];
+  readonly column: number[] = [];
+
+  add(joinedStart: number, line: number, column: number): void {
+    this.joinedStart.push(joinedStart);
+    this.line.push(line);
+    this.column.push(column);
+  }
+}
+
+/**
  * One instruction's text with continuation lines joined. Each segment is a piece of one physical line;
  * positions are found by binary search over segment starts. Most instructions have one segment: that case
  * keeps scalars only, since big files hold hundreds of thousands of instructions.
  */
 class LogicalLine {
-  /** Line and column of joined offset 0 (single-segment case and first segment). */
-  private readonly line0: number;
-  private readonly column0: number;
   constructor(
     readonly text: string,
-    firstLine: number,
-    firstColumn: number,
-    /** For several segments: joined start, 1-based line and column of each segment's first character. */
-    private readonly segJoined: number[] | null,
-    private readonly segLine: number[] | null,
-    private readonly segColumn: number[] | null,
+    /** Line and column of joined offset 0. */
+    private readonly line0: number,
+    private readonly column0: number,
+    /** For several segments: the file's table and this line's segments in it, `[segFirst, segLast]`. */
+    private readonly segments: SegmentTable | null,
+    private readonly segFirst: number,
+    private readonly segLast: number,
     /** 1-based line of the last physical line consumed, and its length: the end of the instruction. */
     readonly lastLine: number,
     readonly lastLineLength: number,
-  ) {
-    this.line0 = firstLine;
-    this.column0 = firstColumn;
-  }
+  ) {}
 
+  /** Index in the segment table of the segment holding joined offset `offset`. */
   private segmentOf(offset: number, starts: number[]): number {
-    let lo = 0;
-    let hi = starts.length - 1;
+    let lo = this.segFirst;
+    let hi = this.segLast;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid] <= offset) lo = mid;
@@ -124,20 +137,22 @@ class LogicalLine {
   /** Position of the character at `offset` (or just past the text when offset === length). */
   pos(offset: number): Position {
     const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
-    const starts = this.segJoined;
-    if (starts === null) return { line: this.line0, column: this.column0 + o };
+    const segments = this.segments;
+    if (segments === null) return { line: this.line0, column: this.column0 + o };
+    const starts = segments.joinedStart;
     const k = this.segmentOf(o, starts);
-    return { line: (this.segLine as number[])[k], column: (this.segColumn as number[])[k] + (o - starts[k]) };
+    return { line: segments.line[k], column: segments.column[k] + (o - starts[k]) };
   }
 
   /** Position just past the character at `offset - 1`: the exclusive end of a range ending at `offset`. */
   end(offset: number): Position {
     if (offset <= 0) return this.pos(0);
     const o = offset > this.text.length ? this.text.length : offset;
-    const starts = this.segJoined;
-    if (starts === null) return { line: this.line0, column: this.column0 + o };
+    const segments = this.segments;
+    if (segments === null) return { line: this.line0, column: this.column0 + o };
+    const starts = segments.joinedStart;
     const k = this.segmentOf(o - 1, starts);
-    return { line: (this.segLine as number[])[k], column: (this.segColumn as number[])[k] + (o - starts[k]) };
+    return { line: segments.line[k], column: segments.column[k] + (o - starts[k]) };
   }
 
   span(from: number, to: number): Span {
@@ -580,25 +595,24 @@ function quotedWords(t: string, from: number, to: number, escape: string): Word[
 
 class Parser {
   private readonly errors: SyntaxProblem[] = [];
-  private readonly lineStarts: number[];
   private escape = '\\';
   /** Offset of the arguments in the logical line, per nesting depth (0: top level, 1: ONBUILD payload). */
   private readonly argsStartAtDepth: number[] = [0, 0];
+  private readonly segments = new SegmentTable();
+  /**
+   * The physical line to read next: its start offset and 1-based number. Lines are walked in order with
+   * indexOf('\n') (no table of line starts is built); a line ends at its '\n' or at the end of the text, and
+   * a final newline does not start another line, so the text is done when `nextLineStart >= text.length`.
+   */
+  private nextLineStart = 0;
+  private nextLineNumber = 1;
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-    // A final newline does not start another line.
-    if (starts.length > 1 && starts[starts.length - 1] === text.length) starts.pop();
-    this.lineStarts = starts;
-    this.lastLineEnd = text.endsWith('\n') ? text.length - 1 : text.length;
-  }
+  constructor(private readonly text: string) {}
 
-  private readonly lastLineEnd: number;
-
-  /** Offset of the newline ending line `index` (or of the end of the text). */
-  private lineEnd(index: number): number {
-    return index + 1 < this.lineStarts.length ? this.lineStarts[index + 1] - 1 : this.lastLineEnd;
+  /** Offset of the '\n' ending the line that starts at `lineStart` (or of the end of the text). */
+  private lineEndFrom(lineStart: number): number {
+    const newline = this.text.indexOf('\n', lineStart);
+    return newline < 0 ? this.text.length : newline;
   }
 
   private problem(message: string, span: Span): void {
@@ -607,27 +621,28 @@ class Parser {
 
   parse(file: string): Dockerfile {
     const t = this.text;
+    const n = t.length;
     const directives: Directives = { escape: '\\', spans: [] };
     const comments: Comment[] = [];
     const instructions: Instruction[] = [];
     const result: Dockerfile = { file, text: t, directives, instructions, comments, errors: this.errors };
-    if (t.length === 0) return result;
+    if (n === 0) return result;
 
-    const nLines = this.lineStarts.length;
     const seenDirectives = new Set<string>();
     let directivesOpen = true;
-    let index = 0;
-    while (index < nLines) {
-      const ls = this.lineStarts[index];
-      const le = this.lineEnd(index);
+    let ls = 0;
+    let lineNumber = 1;
+    while (ls < n) {
+      const le = this.lineEndFrom(ls);
       let p = ls;
-      while (p < le && isSpace(t.charCodeAt(p))) p++;
+      // Blank and tab are tested before the call: in cold code the call per character is the cost.
+      for (let c; p < le && ((c = t.charCodeAt(p)) === 32 || c === 9 || isSpace(c)); ) p++;
 
       if (directivesOpen) {
         const d = this.matchDirective(p, le);
         if (d && !seenDirectives.has(d.key)) {
           seenDirectives.add(d.key);
-          const comment = new LineComment(t.slice(p + 1, le), index + 1, p - ls + 1, le - ls + 1, true);
+          const comment = new LineComment(t.slice(p + 1, le), lineNumber, p - ls + 1, le - ls + 1, true);
           const span = comment.span;
           if (d.key === 'escape') {
             if (d.value === '\\' || d.value === '`') directives.escape = d.value;
@@ -636,7 +651,8 @@ class Parser {
           else directives.check = d.value;
           directives.spans.push(span);
           comments.push(comment);
-          index++;
+          ls = le + 1;
+          lineNumber++;
           continue;
         }
         directivesOpen = false;
@@ -644,25 +660,28 @@ class Parser {
       }
 
       if (p === le) {
-        index++;
+        ls = le + 1;
+        lineNumber++;
         continue;
       }
       if (t.charCodeAt(p) === 35) {
-        comments.push(new LineComment(t.slice(p + 1, le), index + 1, p - ls + 1, le - ls + 1, false));
-        index++;
+        comments.push(new LineComment(t.slice(p + 1, le), lineNumber, p - ls + 1, le - ls + 1, false));
+        ls = le + 1;
+        lineNumber++;
         continue;
       }
 
-      const logical = this.readLogicalLine(index, p);
-      index = this.nextLine;
+      const logical = this.readLogicalLine(ls, le, lineNumber, p);
       let k = 0;
       const lt = logical.text;
       while (k < lt.length && isSpace(lt.charCodeAt(k))) k++;
-      if (k >= lt.length) continue; // only escapes and blanks: nothing to parse
-
-      const instruction = this.parseInstruction(logical, k, 0);
-      index = this.readHeredocs(logical, instruction, index);
-      instructions.push(instruction);
+      if (k < lt.length) {
+        const instruction = this.parseInstruction(logical, k, 0);
+        this.readHeredocs(logical, instruction);
+        instructions.push(instruction);
+      } // else only escapes and blanks: nothing to parse
+      ls = this.nextLineStart;
+      lineNumber = this.nextLineNumber;
     }
     return result;
   }
@@ -689,83 +708,82 @@ class Parser {
     return { key, value: t.slice(i, e) };
   }
 
-  /** Set by readLogicalLine: the index of the first line after the logical line it read. */
-  private nextLine = 0;
-
   /**
-   * Joins an instruction's continuation lines. `p` is the first non-blank character of line `index`.
-   * Returns the logical line; `nextLine` is then the index of the first line after it.
+   * Joins an instruction's continuation lines. The instruction starts on the line `[firstStart, firstEnd)`,
+   * number `firstNumber`, at its first non-blank character `p`. Returns the logical line and moves
+   * `nextLineStart`/`nextLineNumber` past it.
    */
-  private readLogicalLine(index: number, p: number): LogicalLine {
+  private readLogicalLine(firstStart: number, firstEnd: number, firstNumber: number, p: number): LogicalLine {
     const t = this.text;
+    const n = t.length;
     const esc = this.escape.charCodeAt(0);
-    const nLines = this.lineStarts.length;
+    const segments = this.segments;
+    let joined = '';
     let pieces: string[] | null = null;
-    let segJoined: number[] | null = null;
-    let segLine: number[] | null = null;
-    let segColumn: number[] | null = null;
-    let firstPiece = '';
     let joinedLength = 0;
-    let line = index;
+    let segFirst = -1;
+    let lineStart = firstStart;
+    let lineEnd = firstEnd;
+    let lineNumber = firstNumber;
     let start = p;
-    let lastLine = index;
-    let next = index + 1;
     for (;;) {
-      const le = this.lineEnd(line);
-      let e = le;
+      let e = lineEnd;
       while (e > start && (t.charCodeAt(e - 1) === 32 || t.charCodeAt(e - 1) === 9)) e--;
       // BuildKit: escape at the end (after optional blanks) continues the line unless the escape is itself
       // escaped; an escape alone on its line always continues.
       const continued = e > start && t.charCodeAt(e - 1) === esc && (e - 1 === start || t.charCodeAt(e - 2) !== esc);
-      const segEnd = continued ? e - 1 : le;
-      const piece = t.slice(start, segEnd);
-      if (line === index) firstPiece = piece;
+      const segEnd = continued ? e - 1 : lineEnd;
+      if (lineNumber === firstNumber) joined = t.slice(start, segEnd);
       else {
-        if (pieces === null) {
-          pieces = [firstPiece];
-          segJoined = [0];
-          segLine = [index + 1];
-          segColumn = [p - this.lineStarts[index] + 1];
+        if (segFirst < 0) {
+          segFirst = segments.line.length;
+          segments.add(0, firstNumber, p - firstStart + 1);
         }
-        pieces.push(piece);
-        (segJoined as number[]).push(joinedLength);
-        (segLine as number[]).push(line + 1);
-        (segColumn as number[]).push(start - this.lineStarts[line] + 1);
+        segments.add(joinedLength, lineNumber, start - lineStart + 1);
+        if (pieces === null) pieces = [joined];
+        pieces.push(t.slice(start, segEnd));
       }
       joinedLength += segEnd - start;
-      lastLine = line;
-      next = line + 1;
       if (!continued) break;
-      line++;
       // Blank lines and whole-line comments inside a continuation are dropped.
-      while (line < nLines) {
-        const ls = this.lineStarts[line];
-        const lle = this.lineEnd(line);
-        let q = ls;
-        while (q < lle && isSpace(t.charCodeAt(q))) q++;
-        if (q === lle || t.charCodeAt(q) === 35) {
-          line++;
-          continue;
-        }
-        break;
+      const lastStart = lineStart;
+      const lastEnd = lineEnd;
+      const lastNumber = lineNumber;
+      for (;;) {
+        lineStart = lineEnd + 1;
+        lineNumber++;
+        if (lineStart >= n) break;
+        lineEnd = this.lineEndFrom(lineStart);
+        let q = lineStart;
+        for (let c; q < lineEnd && ((c = t.charCodeAt(q)) === 32 || c === 9 || isSpace(c)); ) q++;
+        if (q !== lineEnd && t.charCodeAt(q) !== 35) break;
       }
-      if (line >= nLines) {
-        next = nLines;
-        break;
+      if (lineStart >= n) {
+        // The text ends inside the continuation: the instruction ends with its last piece.
+        this.nextLineStart = lineStart;
+        this.nextLineNumber = lineNumber;
+        return this.logicalLine(pieces === null ? joined : pieces.join(''), firstNumber, p - firstStart + 1, segFirst, lastNumber, lastStart, lastEnd);
       }
-      start = this.lineStarts[line];
+      start = lineStart;
     }
-    this.nextLine = next;
-    return new LogicalLine(
-      pieces === null ? firstPiece : pieces.join(''),
-      index + 1,
-      p - this.lineStarts[index] + 1,
-      segJoined,
-      segLine,
-      segColumn,
-      lastLine + 1,
-      this.lineEnd(lastLine) - this.lineStarts[lastLine],
-    );
+    this.nextLineStart = lineEnd + 1;
+    this.nextLineNumber = lineNumber + 1;
+    return this.logicalLine(pieces === null ? joined : pieces.join(''), firstNumber, p - firstStart + 1, segFirst, lineNumber, lineStart, lineEnd);
+  }
+
+  private logicalLine(
+    text: string,
+    firstNumber: number,
+    firstColumn: number,
+    segFirst: number,
+    lastNumber: number,
+    lastStart: number,
+    lastEnd: number,
+  ): LogicalLine {
+    const several = segFirst >= 0;
+    const segments = several ? this.segments : null;
+    const segLast = several ? this.segments.line.length - 1 : 0;
+    return new LogicalLine(text, firstNumber, firstColumn, segments, segFirst, segLast, lastNumber, lastEnd - lastStart);
   }
 
   private parseInstruction(L: LogicalLine, kStart: number, depth: number): Instruction {
@@ -1212,51 +1230,60 @@ class Parser {
   }
 
   /**
-   * Reads the bodies of the heredocs named on the instruction line, in marker order, starting at line
-   * `index`. Returns the index of the first line after the last terminator.
+   * Reads the bodies of the heredocs named on the instruction line, in marker order, from line
+   * `nextLineStart` on, and moves `nextLineStart`/`nextLineNumber` past the last terminator.
    */
-  private readHeredocs(L: LogicalLine, instruction: Instruction, index: number): number {
+  private readHeredocs(L: LogicalLine, instruction: Instruction): void {
     const target = instruction.keyword === 'ONBUILD' ? (instruction as OnbuildInstruction).inner : instruction;
-    if (!target || !HEREDOC_KEYWORDS.has(target.keyword)) return index;
-    if (target.keyword === 'RUN' && (target as CommandInstruction).command.form === 'exec') return index;
+    if (!target || !HEREDOC_KEYWORDS.has(target.keyword)) return;
+    if (target.keyword === 'RUN' && (target as CommandInstruction).command.form === 'exec') return;
     if ((target.keyword === 'COPY' || target.keyword === 'ADD') && (target as CopyInstruction).form === 'exec') {
-      return index;
+      return;
     }
     // Markers are searched in the arguments after the flags, as whole words.
     const argsOffset = this.argsStartAtDepth[target === instruction ? 0 : 1];
-    if (target.rawArgs.indexOf('<<') < 0) return index;
+    if (target.rawArgs.indexOf('<<') < 0) return;
     const markers = findHeredocMarkers(target.rawArgs, 0, target.rawArgs.length);
-    if (markers.length === 0) return index;
+    if (markers.length === 0) return;
 
     const text = this.text;
-    const nLines = this.lineStarts.length;
+    const n = text.length;
+    let ls = this.nextLineStart;
+    let lineNumber = this.nextLineNumber;
     const heredocs: Heredoc[] = [];
     let endPos: Position | null = null;
     for (const m of markers) {
       const markerSpan = L.span(argsOffset + m.start, argsOffset + m.end);
-      const body: string[] = [];
-      const firstLine = index;
+      // Without tab stripping the body is the text of its lines as is: one slice, no per-line pieces.
+      const strippedLines: string[] | null = m.stripTabs ? [] : null;
+      const bodyStart = ls;
+      let bodyEnd = ls;
+      const firstNumber = lineNumber;
+      let lastStart = ls;
+      let lastEnd = ls;
       let terminated = false;
-      while (index < nLines) {
-        const ls = this.lineStarts[index];
-        const le = this.lineEnd(index);
+      while (ls < n) {
+        const le = this.lineEndFrom(ls);
         let s = ls;
-        if (m.stripTabs) while (s < le && text.charCodeAt(s) === 9) s++;
+        if (strippedLines !== null) while (s < le && text.charCodeAt(s) === 9) s++;
         const isTerminator = le - s === m.delimiter.length && text.startsWith(m.delimiter, s);
-        index++;
+        lastStart = ls;
+        lastEnd = le;
+        ls = le + 1;
+        lineNumber++;
         if (isTerminator) {
           terminated = true;
-          endPos = { line: index, column: le - ls + 1 };
+          endPos = { line: lineNumber - 1, column: le - lastStart + 1 };
           break;
         }
-        body.push(text.slice(s, le));
+        bodyEnd = le;
+        if (strippedLines !== null) strippedLines.push(text.slice(s, le));
       }
       let bodySpan: Span;
-      if (index > firstLine) {
-        const lastIdx = index - 1;
+      if (lineNumber > firstNumber) {
         bodySpan = {
-          start: { line: firstLine + 1, column: 1 },
-          end: { line: lastIdx + 1, column: this.lineEnd(lastIdx) - this.lineStarts[lastIdx] + 1 },
+          start: { line: firstNumber, column: 1 },
+          end: { line: lineNumber - 1, column: lastEnd - lastStart + 1 },
         };
         if (!terminated) endPos = bodySpan.end;
       } else {
@@ -1270,7 +1297,7 @@ class Parser {
         delimiter: m.delimiter,
         quoted: m.quoted,
         stripTabs: m.stripTabs,
-        body: body.join('\n'),
+        body: strippedLines !== null ? strippedLines.join('\n') : text.slice(bodyStart, bodyEnd),
         markerSpan,
         bodySpan,
         terminated,
@@ -1278,30 +1305,32 @@ class Parser {
       if (m.fd !== undefined) heredoc.fd = m.fd;
       heredocs.push(heredoc);
     }
+    this.nextLineStart = ls;
+    this.nextLineNumber = lineNumber;
     target.heredocs = heredocs;
     if (endPos) target.span = { start: target.span.start, end: endPos };
     if (target !== instruction) {
       instruction.heredocs = heredocs;
       instruction.span = { start: instruction.span.start, end: target.span.end };
     }
-    return index;
   }
 
+  /** Position just past the last character of the last line. */
   private endOfText(): Position {
-    const last = this.lineStarts.length - 1;
-    return { line: last + 1, column: this.lastLineEnd - this.lineStarts[last] + 1 };
+    const t = this.text;
+    return this.positionOf(t.endsWith('\n') ? t.length - 1 : t.length);
   }
 
+  /** Line and column of `offset`, counting the newlines before it (only for rare cases: errors, end of text). */
   positionOf(offset: number): Position {
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
+    const t = this.text;
+    let line = 1;
+    let lineStart = 0;
+    for (let nl = t.indexOf('\n'); nl >= 0 && nl < offset; nl = t.indexOf('\n', nl + 1)) {
+      line++;
+      lineStart = nl + 1;
     }
-    return { line: lo + 1, column: offset - starts[lo] + 1 };
+    return { line, column: offset - lineStart + 1 };
   }
 }
 
