@@ -1,4 +1,8 @@
-import type { DockerfileRule, Stage } from './types.js';
+import type { DockerfileRule, RuleContext, Stage } from './types.js';
+
+function reportUnhealthy(ctx: RuleContext, stage: Stage): void {
+  ctx.report(stage.from, `stage from '${stage.from.image.raw}' has no HEALTHCHECK`, stage.from.keywordSpan);
+}
 
 export const rule: DockerfileRule = {
   meta: {
@@ -19,6 +23,11 @@ export const rule: DockerfileRule = {
     },
   },
   check(model, ctx) {
+    if (model.entriesOf('HEALTHCHECK').length === 0) {
+      // No HEALTHCHECK anywhere (most files): every stage lacks one, reported in stage order as below.
+      for (let s = 0; s < model.stages.length; s++) reportUnhealthy(ctx, model.stages[s]!);
+      return;
+    }
     // A stage inherits the HEALTHCHECK of the stage it is built FROM (docs/compatibility.md, DL3057).
     const healthy = new Set<Stage>();
     const unhealthy = new Set<Stage>();
@@ -42,8 +51,6 @@ export const rule: DockerfileRule = {
         }
       }
     }
-    for (const stage of [...unhealthy].sort((a, b) => a.index - b.index)) {
-      ctx.report(stage.from, `stage from '${stage.from.image.raw}' has no HEALTHCHECK`, stage.from.keywordSpan);
-    }
+    for (const stage of [...unhealthy].sort((a, b) => a.index - b.index)) reportUnhealthy(ctx, stage);
   },
 };

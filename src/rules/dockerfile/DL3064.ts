@@ -14,12 +14,11 @@ const KNOWN_SECRET_NAMES = new Set([
   'POSTGRES_PASSWORD', 'SLACK_TOKEN', 'STRIPE_API_KEY', 'STRIPE_DEVICE_NAME', 'TRAVIS_OS_NAME',
   'TRAVIS_SECURE_ENV_VARS', 'TRAVIS_SUDO', 'VAULT_CLIENT_KEY', 'VAULT_TOKEN',
 ]);
-const SUSPICIOUS_PARTS = ['api_key', 'client_key', 'password', 'private', 'secret', 'token', 'username'];
+/** Any of these parts in the lower-cased name; one regex search instead of one `includes` per part. */
+const SUSPICIOUS_PART = /api_key|client_key|password|private|secret|token|username/;
 
 export function looksSecret(name: string): boolean {
-  const lower = name.toLowerCase();
-  for (let i = 0; i < SUSPICIOUS_PARTS.length; i++) if (lower.includes(SUSPICIOUS_PARTS[i]!)) return true;
-  return KNOWN_SECRET_NAMES.has(name.toUpperCase());
+  return SUSPICIOUS_PART.test(name.toLowerCase()) || KNOWN_SECRET_NAMES.has(name.toUpperCase());
 }
 
 export const rule: DockerfileRule = {

@@ -2,10 +2,12 @@
  * Which commands a file's RUNs run, computed once per file. Most rules are about one tool (apt-get,
  * yum, pip, ...) that most files never run; checking the name here lets such a rule skip the file, and
  * `runCommandsByName` lets it visit that tool's commands only instead of testing every command of every RUN.
+ * The index is dsc.ts's per-file `indexCommands` (by written name); its entries are `RunCommand`s, which are
+ * `NamedCommand`s with the effective command added.
  */
 import type { ShellCommand } from '../../../shell/types.js';
 import type { LintModel, RunScript } from '../types.js';
-import { commandIndex } from './dsc.js';
+import { indexCommands } from './dsc.js';
 
 /** A command of a RUN (ONBUILD payloads included) with the RUN it belongs to. */
 export interface NamedCommand {
@@ -18,23 +20,14 @@ export interface NamedCommand {
  * included. A new Set per call: the rules ask `runsCommand`/`runsCommandWhere` instead, which read the index.
  */
 export function runCommandNames(model: LintModel): ReadonlySet<string> {
-  return new Set(writtenNames(model).keys());
+  return new Set(model.derived(indexCommands).byWrittenName.keys());
 }
 
 const NO_COMMANDS: readonly NamedCommand[] = Object.freeze([]);
 
 /** The commands named `name`, in file order (so those of one RUN are adjacent). */
 export function runCommandsByName(model: LintModel, name: string): readonly NamedCommand[] {
-  return writtenNames(model).get(name) ?? NO_COMMANDS;
-}
-
-/**
- * The commands of every RUN by name; its keys are the file's command names (no separate Set is kept).
- * Part of the per-file command index that `dsc.ts` builds (its entries are `RunCommand`s, which are
- * `NamedCommand`s with the effective command added).
- */
-function writtenNames(model: LintModel): ReadonlyMap<string, readonly NamedCommand[]> {
-  return commandIndex(model).byWrittenName;
+  return model.derived(indexCommands).byWrittenName.get(name) ?? NO_COMMANDS;
 }
 
 /**
@@ -68,20 +61,20 @@ export const everyCommand = (_command: ShellCommand): boolean => true;
  * rule asks this for every file, mostly before V8 optimises it, and a rest list is an array per call.
  */
 export function runsCommand(model: LintModel, name: string, other?: string): boolean {
-  const present = writtenNames(model);
+  const present = model.derived(indexCommands).byWrittenName;
   return present.has(name) || (other !== undefined && present.has(other));
 }
 
 /** True when some RUN runs a command with one of these names (a rule's constant list, passed as is). */
 export function runsAnyCommand(model: LintModel, names: readonly string[]): boolean {
-  const present = writtenNames(model);
+  const present = model.derived(indexCommands).byWrittenName;
   for (let i = 0; i < names.length; i++) if (present.has(names[i]!)) return true;
   return false;
 }
 
 /** True when some RUN runs a command whose name passes `test`. */
 export function runsCommandWhere(model: LintModel, test: (name: string) => boolean): boolean {
-  for (const name of writtenNames(model).keys()) if (test(name)) return true;
+  for (const name of model.derived(indexCommands).byWrittenName.keys()) if (test(name)) return true;
   return false;
 }
 

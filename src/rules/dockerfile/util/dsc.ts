@@ -200,16 +200,12 @@ export interface CommandIndex {
 }
 
 /**
- * The file's commands indexed by effective and by written name, computed once per file. Both
+ * The file's commands indexed by effective and by written name; read as `model.derived(indexCommands)`
+ * (computed once per file; called directly, not through a wrapper, as every rule asks for it). Both
  * `command-names.ts` (every rule's "does the file run X?" gate) and the helpers here read it: every file
  * needs both indexes, and one pass over the commands with one object per command costs less than two.
  */
-export function commandIndex(model: LintModel): CommandIndex {
-  return model.derived(indexCommands);
-}
-
-/** One pass over every command of the file builds all the lists. */
-function indexCommands(model: LintModel): CommandIndex {
+export function indexCommands(model: LintModel): CommandIndex {
   const all: RunCommand[] = [];
   const byName = new Map<string, RunCommand[]>();
   const byWrittenName = new Map<string, RunCommand[]>();
@@ -362,10 +358,12 @@ function joinRunTexts(runs: readonly RunScript[]): string {
 }
 
 function textAssigns(text: string, name: string): boolean {
-  if (name === '') return false;
-  for (let i = 0; i < name.length; i++) if (!isNameChar(name.charCodeAt(i))) return false;
   const needle = name + '=';
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+  let at = text.indexOf(needle);
+  // Searched first: the text rarely has it, and then the name need not be checked character by character.
+  if (at === -1 || name === '') return false;
+  for (let i = 0; i < name.length; i++) if (!isNameChar(name.charCodeAt(i))) return false;
+  for (; at !== -1; at = text.indexOf(needle, at + 1)) {
     if (at === 0 || !isNameChar(text.charCodeAt(at - 1))) return true;
   }
   return false;
@@ -477,7 +475,7 @@ function buildEnvIndex(model: LintModel): EnvIndex {
   }
   // The names RUN commands assign (what `runEnvironments` lists as structured settings), found through
   // the command index: prefix/`env` assignments, and `export`-style commands by name.
-  const index = commandIndex(model);
+  const index = model.derived(indexCommands);
   for (let c = 0; c < index.assigning.length; c++) {
     const assignments = index.assigning[c]!.cmd.assignments;
     for (let i = 0; i < assignments.length; i++) names.add(nameOfAssignment(assignments[i]!.text));
