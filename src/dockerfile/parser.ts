@@ -86,52 +86,59 @@ function isSpace(c: number): boolean {
 }
 
 /**
- * Where the pieces of a file's multi-line logical lines come from: for each piece, its start in the joined
- * text and the 1-based line and column of its first character. One table per file, appended to as the
- * lines are read: three arrays per logical line would be most of the parser's garbage.
- */
-class SegmentTable {
-  readonly joinedStart: number[] = [];
-  readonly line: number[] = [];
-  readonly column: number[] = [];
-
-  add(joinedStart: number, line: number, column: number): void {
-    this.joinedStart.push(joinedStart);
-    this.line.push(line);
-    this.column.push(column);
-  }
-}
-
-/**
  * One instruction's text with continuation lines joined. Each segment is a piece of one physical line;
  * positions are found by binary search over segment starts. Most instructions have one segment: that case
  * keeps scalars only, since big files hold hundreds of thousands of instructions.
+ *
+ * Fields are assigned in the constructor only (`declare`): a class field declaration costs an initializer
+ * call and a define per field on every construction, which shows in cold code.
  */
 class LogicalLine {
-  constructor(
-    readonly text: string,
-    /** Line and column of joined offset 0. */
-    private readonly line0: number,
-    private readonly column0: number,
-    /** For several segments: the file's table and this line's segments in it, `[segFirst, segLast]`. */
-    private readonly segments: SegmentTable | null,
-    private readonly segFirst: number,
-    private readonly segLast: number,
-    /** 1-based line of the last physical line consumed, and its length: the end of the instruction. */
-    readonly lastLine: number,
-    readonly lastLineLength: number,
-  ) {}
+  declare readonly text: string;
+  /** Line and column of joined offset 0. */
+  declare private readonly line0: number;
+  declare private readonly column0: number;
+  /**
+   * For several segments: the file's segment list, a flat list of (joined start, 1-based line, 1-based
+   * column of the segment's first character) triples, and the index of this line's first and last triple.
+   */
+  declare private readonly segments: number[] | null;
+  declare private readonly segFirst: number;
+  declare private readonly segLast: number;
+  /** 1-based line of the last physical line consumed, and its length: the end of the instruction. */
+  declare readonly lastLine: number;
+  declare readonly lastLineLength: number;
 
-  /** Index in the segment table of the segment holding joined offset `offset`. */
-  private segmentOf(offset: number, starts: number[]): number {
-    let lo = this.segFirst;
-    let hi = this.segLast;
+  constructor(
+    text: string,
+    line0: number,
+    column0: number,
+    segments: number[] | null,
+    segFirst: number,
+    segLast: number,
+    lastLine: number,
+    lastLineLength: number,
+  ) {
+    this.text = text;
+    this.line0 = line0;
+    this.column0 = column0;
+    this.segments = segments;
+    this.segFirst = segFirst;
+    this.segLast = segLast;
+    this.lastLine = lastLine;
+    this.lastLineLength = lastLineLength;
+  }
+
+  /** Index in `segments` of the triple of the segment holding joined offset `offset`. */
+  private segmentOf(offset: number, segments: number[]): number {
+    let lo = this.segFirst / 3;
+    let hi = this.segLast / 3;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
+      if (segments[mid * 3] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return lo;
+    return lo * 3;
   }
 
   /** Position of the character at `offset` (or just past the text when offset === length). */
@@ -139,9 +146,8 @@ class LogicalLine {
     const o = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
     const segments = this.segments;
     if (segments === null) return { line: this.line0, column: this.column0 + o };
-    const starts = segments.joinedStart;
-    const k = this.segmentOf(o, starts);
-    return { line: segments.line[k], column: segments.column[k] + (o - starts[k]) };
+    const k = this.segmentOf(o, segments);
+    return { line: segments[k + 1], column: segments[k + 2] + (o - segments[k]) };
   }
 
   /** Position just past the character at `offset - 1`: the exclusive end of a range ending at `offset`. */
@@ -150,9 +156,8 @@ class LogicalLine {
     const o = offset > this.text.length ? this.text.length : offset;
     const segments = this.segments;
     if (segments === null) return { line: this.line0, column: this.column0 + o };
-    const starts = segments.joinedStart;
-    const k = this.segmentOf(o - 1, starts);
-    return { line: segments.line[k], column: segments.column[k] + (o - starts[k]) };
+    const k = this.segmentOf(o - 1, segments);
+    return { line: segments[k + 1], column: segments[k + 2] + (o - segments[k]) };
   }
 
   span(from: number, to: number): Span {
@@ -170,15 +175,16 @@ class LogicalLine {
  * private fields keep the position data out of JSON and equality checks on the public fields.
  */
 class ShellForm {
-  readonly form = 'shell' as const;
+  // Public fields are assigned in the constructor only (see LogicalLine), in the order JSON shows them.
+  declare readonly script: string;
+  declare readonly span: Span;
+  declare readonly form: 'shell';
   readonly #line: LogicalLine;
   readonly #start: number;
-  constructor(
-    readonly script: string,
-    readonly span: Span,
-    line: LogicalLine,
-    start: number,
-  ) {
+  constructor(script: string, span: Span, line: LogicalLine, start: number) {
+    this.script = script;
+    this.span = span;
+    this.form = 'shell';
     this.#line = line;
     this.#start = start;
   }
@@ -194,17 +200,16 @@ class ShellForm {
  * almost no reader asks for their position. Same public fields as `Comment` (`toJSON` keeps the shape).
  */
 class LineComment implements Comment {
+  // Public fields are assigned in the constructor only (see LogicalLine).
+  declare readonly text: string;
+  declare readonly directive: boolean;
   readonly #line: number;
   readonly #fromColumn: number;
   readonly #toColumn: number;
-  #span: Span | null = null;
-  constructor(
-    readonly text: string,
-    line: number,
-    fromColumn: number,
-    toColumn: number,
-    readonly directive: boolean,
-  ) {
+  #span: Span | undefined;
+  constructor(text: string, line: number, fromColumn: number, toColumn: number, directive: boolean) {
+    this.text = text;
+    this.directive = directive;
     this.#line = line;
     this.#fromColumn = fromColumn;
     this.#toColumn = toColumn;
@@ -228,25 +233,36 @@ class LineComment implements Comment {
  * `toJSON` keeps the plain-object shape (same keys, same order).
  */
 class InstructionNode {
-  span: Span;
+  // Public fields are assigned in the constructor only (see LogicalLine), in the order JSON shows them.
+  declare keyword: string;
+  declare keywordRaw: string;
+  declare flags: Flag[];
+  declare rawArgs: string;
+  declare heredocs: Heredoc[];
+  declare span: Span;
   readonly #line: LogicalLine;
   readonly #keywordEnd: number;
   readonly #argsStart: number;
   readonly #argsEnd: number;
-  #keywordSpan: Span | null = null;
-  #argsSpan: Span | null = null;
+  #keywordSpan: Span | undefined;
+  #argsSpan: Span | undefined;
   constructor(
-    public keyword: string,
-    public keywordRaw: string,
+    keyword: string,
+    keywordRaw: string,
     line: LogicalLine,
     keywordStart: number,
     keywordEnd: number,
-    public flags: Flag[],
-    public rawArgs: string,
+    flags: Flag[],
+    rawArgs: string,
     argsStart: number,
     argsEnd: number,
-    public heredocs: Heredoc[],
+    heredocs: Heredoc[],
   ) {
+    this.keyword = keyword;
+    this.keywordRaw = keywordRaw;
+    this.flags = flags;
+    this.rawArgs = rawArgs;
+    this.heredocs = heredocs;
     this.#line = line;
     this.#keywordEnd = keywordEnd;
     this.#argsStart = argsStart;
@@ -598,7 +614,8 @@ class Parser {
   private escape = '\\';
   /** Offset of the arguments in the logical line, per nesting depth (0: top level, 1: ONBUILD payload). */
   private readonly argsStartAtDepth: number[] = [0, 0];
-  private readonly segments = new SegmentTable();
+  /** Segments of the file's multi-line logical lines, as triples (see LogicalLine). */
+  private readonly segments: number[] = [];
   /**
    * The physical line to read next: its start offset and 1-based number. Lines are walked in order with
    * indexOf('\n') (no table of line starts is built); a line ends at its '\n' or at the end of the text, and
@@ -736,10 +753,10 @@ class Parser {
       if (lineNumber === firstNumber) joined = t.slice(start, segEnd);
       else {
         if (segFirst < 0) {
-          segFirst = segments.line.length;
-          segments.add(0, firstNumber, p - firstStart + 1);
+          segFirst = segments.length;
+          segments.push(0, firstNumber, p - firstStart + 1);
         }
-        segments.add(joinedLength, lineNumber, start - lineStart + 1);
+        segments.push(joinedLength, lineNumber, start - lineStart + 1);
         if (pieces === null) pieces = [joined];
         pieces.push(t.slice(start, segEnd));
       }
@@ -782,7 +799,7 @@ class Parser {
   ): LogicalLine {
     const several = segFirst >= 0;
     const segments = several ? this.segments : null;
-    const segLast = several ? this.segments.line.length - 1 : 0;
+    const segLast = several ? this.segments.length - 3 : 0;
     return new LogicalLine(text, firstNumber, firstColumn, segments, segFirst, segLast, lastNumber, lastEnd - lastStart);
   }
 
