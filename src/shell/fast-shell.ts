@@ -88,8 +88,17 @@ for (let c = 0; c < 128; c++) {
  */
 /** Unquoted word text that needs no second look: PLAIN characters but the WATCHED ones, and non-ASCII. */
 const PLAIN_RUN = /[^\t\n ;&|()<>'"\\$`{}[\]#]+/y;
+/** `[A-Za-z0-9_]` (see NAME_CHAR). */
+const NAME_RUN = /[A-Za-z0-9_]+/y;
 /** Text inside "...": up to a quote, backslash, `$` or backtick (the script's end: declined by the caller). */
 const QUOTED_RUN = /[^"\\$`]+/y;
+
+/** What the character after an argument's blanks means to a simple command (ASCII; 0: a word starts). */
+const ENDS_COMMAND = 1; // ; | newline ) #
+const MAY_REDIRECT = 2; // < > & and digits (`&` alone also ends the command)
+const AFTER_ARGUMENT = new Uint8Array(128);
+for (const c of ';|\n)#') AFTER_ARGUMENT[c.charCodeAt(0)] = ENDS_COMMAND;
+for (const c of '<>&0123456789') AFTER_ARGUMENT[c.charCodeAt(0)] = MAY_REDIRECT;
 
 /** Words a shell reserves at command position: compound statements this parser handles or declines. */
 const RESERVED = new Set([
@@ -98,9 +107,9 @@ const RESERVED = new Set([
 ]);
 /** `name()` / `name ( )` and the `{` that opens its body (which must be followed by a blank or newline). */
 const FUNCTION_HEADER = /([A-Za-z_][A-Za-z0-9_]*)[ \t]*\([ \t]*\)[ \t]*\{(?=[ \t\n])/y;
-/** First characters of the reserved words (a quick "no" for most command names). */
-const RESERVED_FIRST = new Uint8Array(128);
-for (const word of RESERVED) RESERVED_FIRST[word.charCodeAt(0)] = 1;
+/** The reserved words by first character (a quick "no" for most command names, and no slice for the rest). */
+const RESERVED_BY_FIRST: Array<string[] | undefined> = new Array(128).fill(undefined);
+for (const word of RESERVED) (RESERVED_BY_FIRST[word.charCodeAt(0)] ??= []).push(word);
 /** The keyword lists `statements` stops at, made once (not an array per compound command). */
 const STOP_AT: Readonly<Record<string, readonly string[]>> = { do: ['do'], done: ['done'], then: ['then'], fi: ['fi'], '}': ['}'] };
 const IF_BRANCH_STOPS: readonly string[] = ['elif', 'else', 'fi'];
@@ -181,11 +190,11 @@ function isLoneDoubleSemicolon(text: string, at: number, end: number): boolean {
 }
 
 /** A non-plain word whose leading letters are `export`, `local`, `unset`, ...: tree-sitter splits it. */
-function startsWithDeclarationKeyword(text: string, word: FastWord): boolean {
-  let i = word.start;
-  while (i < word.end && isIdentifierStart(text.charCodeAt(i))) i++;
-  if (i === word.end) return false;
-  const head = text.slice(word.start, i);
+function startsWithDeclarationKeyword(text: string, start: number, end: number): boolean {
+  let i = start;
+  while (i < end && isIdentifierStart(text.charCodeAt(i))) i++;
+  if (i === end) return false;
+  const head = text.slice(start, i);
   return DECLARATION_KEYWORDS.has(head) || UNSET_KEYWORDS.has(head);
 }
 
@@ -311,6 +320,10 @@ class FastParser {
   /**
    * Statements until the end, `)` (when `closeParen`), `;;` (when `caseItem`) or one of `keywords` at
    * command position. Returns what stopped it: '', ')', ';;' or the keyword (not consumed).
+   *
+   * The statement, and-or list and pipeline loops are one function on purpose: V8 does not inline a
+   * function this large, so they are compiled once instead of into every caller (`$(...)`, compound
+   * bodies, the script), and on the cold first pass that compile time cost more than the inlining saved.
    */
   private statements(keywords: readonly string[] | null, closeParen: boolean, caseItem = false): string {
     let count = 0;
@@ -337,9 +350,43 @@ class FastParser {
           return keyword;
         }
       }
-      this.andOr();
+      // An and-or list: pipelines joined by `&&` and `||`.
+      this.chainStart = true;
+      let after: number;
+      for (;;) {
+        // A pipeline: commands joined by `|` and `|&`.
+        if (this.ch() === BANG && this.reservedWordAt() === '!') {
+          // tree-sitter's negated_command: `!` then a simple command, a subshell or a test
+          this.pos++;
+          this.skipBlank();
+          const keyword = this.reservedWordAt();
+          if (keyword !== null || this.plainWordAt() === '[[' || this.assignmentAhead() || this.functionHeaderAt() !== null) decline();
+          this.chainStart = false;
+        }
+        this.command();
+        for (let commands = 1; ; commands++) {
+          after = this.skipBlank();
+          const next = after === PIPE ? this.peek(1) : -1;
+          if (after !== PIPE || next === PIPE) {
+            // tree-sitter can pull the next line into the last command of a pipeline of three or more
+            // (`a | b | c<newline>d x >f` gives `c d x`), so such a pipeline must end the text or use `;`/`&&`...
+            if (commands >= 3 && (after === NL || after === HASH)) decline();
+            break;
+          }
+          this.pos += next === AMP ? 2 : 1;
+          this.hasPipe = true;
+          this.skipGap();
+          this.chainStart = false;
+          this.command();
+        }
+        // (`after` is still the character after the blanks: skipBlank would find the same)
+        if ((after === AMP || after === PIPE) && this.peek(1) === after) {
+          this.pos += 2;
+          this.skipGap();
+          this.chainStart = false;
+        } else break;
+      }
       count++;
-      const after = this.skipBlank();
       if (after === SEMI) {
         if (this.peek(1) === SEMI) {
           if (caseItem) continue; // the loop head returns
@@ -357,48 +404,6 @@ class FastParser {
         // the loop head returns
       } else {
         decline();
-      }
-    }
-  }
-
-  private andOr(): void {
-    this.chainStart = true;
-    this.pipeline();
-    for (;;) {
-      const c = this.skipBlank();
-      if ((c === AMP && this.peek(1) === AMP) || (c === PIPE && this.peek(1) === PIPE)) {
-        this.pos += 2;
-        this.skipGap();
-        this.chainStart = false;
-        this.pipeline();
-      } else return;
-    }
-  }
-
-  private pipeline(): void {
-    if (this.ch() === BANG && this.reservedWordAt() === '!') {
-      // tree-sitter's negated_command: `!` then a simple command, a subshell or a test
-      this.pos++;
-      this.skipBlank();
-      const keyword = this.reservedWordAt();
-      if (keyword !== null || this.plainWordAt() === '[[' || this.assignmentAhead() || this.functionHeaderAt() !== null) decline();
-      this.chainStart = false;
-    }
-    this.command();
-    for (let commands = 1; ; commands++) {
-      const c = this.skipBlank();
-      const next = c === PIPE ? this.peek(1) : -1;
-      if (c === PIPE && next !== PIPE) {
-        this.pos += next === AMP ? 2 : 1;
-        this.hasPipe = true;
-        this.skipGap();
-        this.chainStart = false;
-        this.command();
-      } else {
-        // tree-sitter can pull the next line into the last command of a pipeline of three or more
-        // (`a | b | c<newline>d x >f` gives `c d x`), so such a pipeline must end the text or use `;`/`&&`...
-        if (commands >= 3 && (c === NL || c === HASH)) decline();
-        return;
       }
     }
   }
@@ -438,12 +443,8 @@ class FastParser {
       // One scan of the leading name characters answers both "`name() {`?" and "`NAME=`?" for most commands.
       const text = this.text;
       const end = this.end;
-      let runEnd = this.pos;
-      while (runEnd < end) {
-        const d = text.charCodeAt(runEnd);
-        if (d >= 128 || !(CLASS[d]! & NAME_CHAR)) break;
-        runEnd++;
-      }
+      NAME_RUN.lastIndex = this.pos;
+      const runEnd = NAME_RUN.test(text) ? NAME_RUN.lastIndex : this.pos;
       if (isIdentifierStart(c)) {
         let at = runEnd;
         while (at < end && isBlank(text.charCodeAt(at))) at++;
@@ -714,7 +715,7 @@ class FastParser {
     // `${NAME...}` expansions (already validated by the word parser) are no brackets in this sense.
     const raw = this.text.slice(word.start, word.end).replace(BRACED_EXPANSION, '$X');
     if (/[[\]{}]|\$'|^[?*@~+!-]/.test(raw) && !/^-\d+$/.test(raw)) decline();
-    if (looksLikeVariableName(this.text, word)) decline();
+    if (looksLikeVariableName(this.text, word.start, word.end)) decline();
   }
 
   /** True when an assignment (`NAME=`, `NAME+=`) starts at the position. */
@@ -738,7 +739,9 @@ class FastParser {
 
   private readReservedWord(start: number): string | null {
     const first = start < this.end ? this.text.charCodeAt(start) : -1;
-    if (first === -1 || first >= 128 || RESERVED_FIRST[first] !== 1) return null;
+    if (first === -1 || first >= 128) return null;
+    const candidates = RESERVED_BY_FIRST[first];
+    if (candidates === undefined) return null;
     let at = start + 1;
     while (at < this.end && at - start < 9) {
       const c = this.text.charCodeAt(at);
@@ -746,8 +749,15 @@ class FastParser {
       at++;
     }
     if (at - start > 8) return null;
-    const word = this.text.slice(start, at);
-    if (!RESERVED.has(word)) return null;
+    let word: string | null = null;
+    for (let i = 0; i < candidates.length; i++) {
+      const candidate = candidates[i]!;
+      if (candidate.length === at - start && this.text.startsWith(candidate, start)) {
+        word = candidate;
+        break;
+      }
+    }
+    if (word === null) return null;
     const next = at < this.end ? this.text.charCodeAt(at) : -1;
     if (next === -1 || next === SPACE || next === TAB || next === NL) return word;
     if (next === SEMI || next === AMP || next === PIPE || next === RPAREN) {
@@ -792,20 +802,26 @@ class FastParser {
       }
     } else if (this.reservedWordAt() !== null) decline();
 
-    const nameWord = this.word(NAME_WORD);
-    if (!nameWord || looksLikeVariableName(this.text, nameWord)) decline();
+    // (the name word is read into locals: no word object per command)
+    const nameStart = this.pos;
+    if (!this.readWord(NAME_WORD)) decline();
+    const nameEnd = this.pos;
+    const nameValue = this.wordValue;
+    const nameDynamic = this.wordDynamic;
+    const namePlain = this.wordPlain;
+    if (looksLikeVariableName(this.text, nameStart, nameEnd)) decline();
     // `export'$' A=x`: tree-sitter takes the keyword off the front of the word (a declaration command)
-    if (!nameWord.plain && startsWithDeclarationKeyword(this.text, nameWord)) decline();
-    const initial = this.text.charCodeAt(nameWord.start);
+    if (!namePlain && startsWithDeclarationKeyword(this.text, nameStart, nameEnd)) decline();
+    const initial = this.text.charCodeAt(nameStart);
     if (initial === BANG) decline(); // `![`: tree-sitter sees a negation
-    if (nameWord.plain && nameWord.value === '-') decline();
+    if (namePlain && nameValue === '-') decline();
     const words: ShellWord[] = [];
     const args: string[] = [];
     // The end of the last word of the command, and whether that word is an argument that is a plain `-`.
-    let lastEnd = nameWord.end;
+    let lastEnd = nameEnd;
     let lastIsDash = false;
     if (this.ch() === LPAREN) {
-      if (RESERVED.has(nameWord.value)) decline();
+      if (RESERVED.has(nameValue)) decline();
       const subshell = this.nameSubshell();
       words.push(this.shellWord(subshell));
       args.push(subshell.value);
@@ -817,14 +833,18 @@ class FastParser {
     let redirected = false;
     for (;;) {
       const next = this.skipBlank();
-      if (next === -1 || next === SEMI || next === PIPE || next === NL || next === RPAREN || next === HASH) break;
-      if (next === AMP && this.peek(1) !== GT) break;
-      if ((next === LT || next === GT || next === AMP || isDigit(next)) && this.redirectAt()) {
-        // tree-sitter drops a lone `-` before `2>file`
-        if (lastIsDash && isDigit(this.ch())) decline();
-        this.redirect();
-        redirected = true;
-        continue;
+      // (one table lookup sends the usual word start, a letter, `-`, `$` or a quote, straight to readWord)
+      const kind = next === -1 ? ENDS_COMMAND : next < 128 ? AFTER_ARGUMENT[next]! : 0;
+      if (kind !== 0) {
+        if (kind === ENDS_COMMAND) break;
+        if (next === AMP && this.peek(1) !== GT) break;
+        if (this.redirectAt()) {
+          // tree-sitter drops a lone `-` before `2>file`
+          if (lastIsDash && isDigit(this.ch())) decline();
+          this.redirect();
+          redirected = true;
+          continue;
+        }
       }
       // In a later command of a chain tree-sitter hangs the redirection on the whole chain and reads every
       // word after it as one more redirection target: those words are no arguments (their `$(...)`s still count).
@@ -841,14 +861,14 @@ class FastParser {
         lastIsDash = plain && value === '-';
       }
     }
-    if (nameWord.dynamic) return; // `$PM install`: the command is unknown
-    let name = nameWord.value;
+    if (nameDynamic) return; // `$PM install`: the command is unknown
+    let name = nameValue;
     const effective = effectiveCommand(name, words);
     if (effective) {
       if (effective.dynamic) return;
       name = effective.value;
     }
-    this.commands[slot] = this.located(name, words, args, assignments, start, lastEnd, nameWord.start, nameWord.end);
+    this.commands[slot] = this.located(name, words, args, assignments, start, lastEnd, nameStart, nameEnd);
   }
 
   private shellWord(word: FastWord): ShellWord {
@@ -907,7 +927,7 @@ class FastParser {
       } else {
         // tree-sitter splits `unset a"x"`, `export then$a` after a leading name: only plain words are taken
         word = this.word(0);
-        if (word && (!word.plain || word.value.includes('=') || word.value === '-' || looksLikeVariableName(this.text, word))) decline();
+        if (word && (!word.plain || word.value.includes('=') || word.value === '-' || looksLikeVariableName(this.text, word.start, word.end))) decline();
       }
       if (!word) decline();
       if (word.plain && (word.value === '==' || word.value === '=~')) decline();
@@ -1019,6 +1039,24 @@ class FastParser {
     const text = this.text;
     const end = this.end;
     const start = this.pos;
+    // Most words are one run of plain text ended by a blank or an operator: read without the piece loop
+    // below, which gives the same result for them. (`<`, `>` and `(` after the run, a lone `-` and
+    // everything else take that loop.)
+    PLAIN_RUN.lastIndex = start;
+    if (PLAIN_RUN.test(text)) {
+      const runEnd = PLAIN_RUN.lastIndex;
+      const after = runEnd < end ? text.charCodeAt(runEnd) : -1;
+      if (
+        (after === -1 || (after < 128 && CLASS[after]! & WORD_END && after !== LT && after !== GT && after !== LPAREN)) &&
+        !(runEnd - start === 1 && text.charCodeAt(start) === 45) /* - */
+      ) {
+        this.pos = runEnd;
+        this.wordValue = text.slice(start, runEnd);
+        this.wordDynamic = false;
+        this.wordPlain = true;
+        return true;
+      }
+    }
     // A `#` seen in the word's text runs (a plain word's only `#`s; others are searched for at the end).
     let sawHash = false;
     let value = '';
@@ -1343,13 +1381,13 @@ class FastParser {
  * `NAME#`, `NAME@`, `NAME+`, `NAME?x` (and odder prefixes such as `--opt=`) as a variable name; such a
  * command name or declaration argument is left to tree-sitter.
  */
-function looksLikeVariableName(text: string, word: FastWord): boolean {
+function looksLikeVariableName(text: string, start: number, end: number): boolean {
   // Matched in place first (no slice for the usual "no"); the text past the word can only add matches, so
   // a miss is final, and a match inside the word's first 256 characters is one the slice has too.
-  VARIABLE_NAME_AT.lastIndex = word.start;
+  VARIABLE_NAME_AT.lastIndex = start;
   if (!VARIABLE_NAME_AT.test(text)) return false;
-  if (VARIABLE_NAME_AT.lastIndex <= Math.min(word.end, word.start + 256)) return true;
-  return VARIABLE_NAME_LIKE.test(text.slice(word.start, Math.min(word.end, word.start + 256)));
+  if (VARIABLE_NAME_AT.lastIndex <= Math.min(end, start + 256)) return true;
+  return VARIABLE_NAME_LIKE.test(text.slice(start, Math.min(end, start + 256)));
 }
 // The scanner's letters are Unicode letters (`éA=1 cmd` is an assignment to it).
 const VARIABLE_NAME_LIKE = /^[A-Za-z0-9_*@?\u0080-\uffff-]+[=[:%#@+?]/;
