@@ -85,6 +85,27 @@ function isSpace(c: number): boolean {
   );
 }
 
+/*
+ * Runs of characters are found with sticky regular expressions where runs are usually several characters
+ * long: in cold (interpreted or baseline) code a per-character loop costs several builtin calls per
+ * character, the regex one call per run. SPACES is isSpace's set, BLANKS isBlank's; PLAIN_WORD_* stop at a
+ * space, a quote or the escape character, after which a word needs the per-character rules.
+ */
+const SPACES = /[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
+const NON_SPACES = /[^\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
+const BLANKS = /[\t\v\f\r ]*/y;
+const NON_BLANKS = /[^\t\v\f\r ]*/y;
+const PLAIN_WORD_BACKSLASH = /[^"'\\\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
+const PLAIN_WORD_BACKTICK = /[^"'`\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
+
+/** End of the run that the sticky `run` matches in `t` from `i`, at most `end`. */
+function runEnd(run: RegExp, t: string, i: number, end: number): number {
+  run.lastIndex = i;
+  run.test(t);
+  const j = run.lastIndex;
+  return j < end ? j : end;
+}
+
 /**
  * One instruction's text with continuation lines joined. Each segment is a piece of one physical line;
  * positions are found by binary search over segment starts. Most instructions have one segment: that case
@@ -571,10 +592,10 @@ function blankWords(t: string, from: number, to: number): Word[] {
   const words: Word[] = [];
   let i = from;
   while (i < to) {
-    while (i < to && isBlank(t.charCodeAt(i))) i++;
+    i = runEnd(BLANKS, t, i, to);
     if (i >= to) break;
     const start = i;
-    while (i < to && !isBlank(t.charCodeAt(i))) i++;
+    i = runEnd(NON_BLANKS, t, i, to);
     words.push({ start, end: i });
   }
   return words;
@@ -586,11 +607,18 @@ function blankWords(t: string, from: number, to: number): Word[] {
  */
 function quotedWords(t: string, from: number, to: number, escape: string): Word[] {
   const words: Word[] = [];
+  const plainWord = escape === '`' ? PLAIN_WORD_BACKTICK : PLAIN_WORD_BACKSLASH;
   let i = from;
   while (i < to) {
-    while (i < to && isSpace(t.charCodeAt(i))) i++;
+    i = runEnd(SPACES, t, i, to);
     if (i >= to) break;
     const start = i;
+    // Most words hold no quote or escape: they end at the first space.
+    i = runEnd(plainWord, t, i, to);
+    if (i >= to || isSpace(t.charCodeAt(i))) {
+      words.push({ start, end: i });
+      continue;
+    }
     let quote = '';
     while (i < to) {
       const ch = t[i];
@@ -651,9 +679,9 @@ class Parser {
     let lineNumber = 1;
     while (ls < n) {
       const le = this.lineEndFrom(ls);
-      let p = ls;
-      // Blank and tab are tested before the call: in cold code the call per character is the cost.
-      for (let c; p < le && ((c = t.charCodeAt(p)) === 32 || c === 9 || isSpace(c)); ) p++;
+      // Most lines start with a printable ASCII character: tested before looking for a run of spaces.
+      const first = t.charCodeAt(ls);
+      const p = first > 32 && first < 0x85 ? ls : runEnd(SPACES, t, ls, le);
 
       if (directivesOpen) {
         const d = this.matchDirective(p, le);
@@ -771,8 +799,7 @@ class Parser {
         lineNumber++;
         if (lineStart >= n) break;
         lineEnd = this.lineEndFrom(lineStart);
-        let q = lineStart;
-        for (let c; q < lineEnd && ((c = t.charCodeAt(q)) === 32 || c === 9 || isSpace(c)); ) q++;
+        const q = runEnd(SPACES, t, lineStart, lineEnd);
         if (q !== lineEnd && t.charCodeAt(q) !== 35) break;
       }
       if (lineStart >= n) {
@@ -805,8 +832,7 @@ class Parser {
 
   private parseInstruction(L: LogicalLine, kStart: number, depth: number): Instruction {
     const t = L.text;
-    let kEnd = kStart;
-    while (kEnd < t.length && !isSpace(t.charCodeAt(kEnd))) kEnd++;
+    const kEnd = runEnd(NON_SPACES, t, kStart, t.length);
     // Interned: the result of a big file holds one keyword pair per instruction. Most keywords are
     // written in upper case, which needs no slice or upper-cased copy to look up.
     let upper = upperCaseKeyword(t, kStart, kEnd);
@@ -819,8 +845,7 @@ class Parser {
     }
     let end = t.length;
     while (end > kEnd && isSpace(t.charCodeAt(end - 1))) end--;
-    let p = kEnd;
-    while (p < end && isSpace(t.charCodeAt(p))) p++;
+    let p = runEnd(SPACES, t, kEnd, end);
 
     let flags: Flag[] = NO_FLAGS;
     if (FLAG_KEYWORDS.has(upper)) {
@@ -885,41 +910,45 @@ class Parser {
     const flags: Flag[] = [];
     while (p + 1 < end && t.charCodeAt(p) === 45 && t.charCodeAt(p + 1) === 45) {
       const start = p;
-      const out: string[] = [];
-      let runStart = p;
-      let quote = 0;
-      let q = p;
-      while (q < end) {
-        const c = t.charCodeAt(q);
-        if (quote !== 0) {
-          if (c === quote) {
-            out.push(t.slice(runStart, q));
-            quote = 0;
-            runStart = q + 1;
-          } else if (c === 92) {
-            out.push(t.slice(runStart, q));
-            runStart = q + 1;
-            q++;
+      // Most flags hold no quote or backslash: the word is one slice up to the first space.
+      let q = runEnd(PLAIN_WORD_BACKSLASH, t, p, end);
+      let word: string;
+      if (q >= end || isSpace(t.charCodeAt(q))) word = t.slice(start, q);
+      else {
+        const out: string[] = [];
+        let runStart = start;
+        let quote = 0;
+        while (q < end) {
+          const c = t.charCodeAt(q);
+          if (quote !== 0) {
+            if (c === quote) {
+              out.push(t.slice(runStart, q));
+              quote = 0;
+              runStart = q + 1;
+            } else if (c === 92) {
+              out.push(t.slice(runStart, q));
+              runStart = q + 1;
+              q++;
+            }
+          } else {
+            if (isSpace(c)) break;
+            if (c === 34 || c === 39) {
+              out.push(t.slice(runStart, q));
+              quote = c;
+              runStart = q + 1;
+            } else if (c === 92) {
+              out.push(t.slice(runStart, q));
+              runStart = q + 1;
+              q++;
+            }
           }
-        } else {
-          if (isSpace(c)) break;
-          if (c === 34 || c === 39) {
-            out.push(t.slice(runStart, q));
-            quote = c;
-            runStart = q + 1;
-          } else if (c === 92) {
-            out.push(t.slice(runStart, q));
-            runStart = q + 1;
-            q++;
-          }
+          q++;
         }
-        q++;
+        if (q > end) q = end;
+        if (runStart < q) out.push(t.slice(runStart, q));
+        word = out.join('');
       }
-      if (q > end) q = end;
-      if (runStart < q) out.push(t.slice(runStart, q));
-      const word = out.join('');
-      p = q;
-      while (p < end && isSpace(t.charCodeAt(p))) p++;
+      p = runEnd(SPACES, t, q, end);
       if (word === '--') break; // `--` ends the flags and is not kept
       const body = word.slice(2);
       const eq = body.indexOf('=');
@@ -1074,10 +1103,8 @@ class Parser {
     const firstWord = t.slice(words[0].start, words[0].end);
     if (!firstWord.includes('=')) {
       // Legacy `ENV key value with spaces`: the key is the first blank-separated part, the value the rest.
-      let k = start;
-      while (k < end && !isBlank(t.charCodeAt(k))) k++;
-      let v = k;
-      while (v < end && isBlank(t.charCodeAt(v))) v++;
+      const k = runEnd(NON_BLANKS, t, start, end);
+      const v = runEnd(BLANKS, t, k, end);
       if (v >= end) {
         this.problem(`${keyword} ${t.slice(start, k)} has no value: write ${keyword} name=value`, base.argsSpan);
         return instr;
