@@ -87,7 +87,9 @@ function checkIndexes(model: LintModel): void {
     assert.deepEqual(runCommandsNamed(model, name), listed.filter((c) => c.cmd.name === name));
   }
   assert.deepEqual(runCommandsNamedWhere(model, (n) => n.startsWith('pip')), listed.filter((c) => c.cmd.name.startsWith('pip')));
-  const writesSetting = (values: string[]): boolean => values.some((v) => v.includes('=') || v.includes('::') || v.includes('_pkgverify_level'));
+  const holdsSetting = (v: string): boolean => v.includes('=') || v.includes('::') || v.includes('_pkgverify_level');
+  const writesSetting = (values: string[]): boolean => values.some(holdsSetting);
+  for (const one of listed) assert.deepEqual(one.settingWords, one.cmd.words.filter((w) => holdsSetting(w.value)), 'setting words');
   assert.deepEqual(
     runCommandsToScan(model, ['wget', 'apt']),
     listed.filter((c) => c.cmd.name === 'wget' || c.cmd.name === 'apt' || writesSetting(c.cmd.args)),
@@ -124,6 +126,8 @@ describe('lint model indexes', () => {
       'RUN sudo /usr/bin/curl -k https://x && wget -q y',
       'RUN env PIP_TRUSTED_HOST=x pip install --trusted-host h a',
       "RUN echo 'check_certificate=off' >> ~/.wgetrc; X=1",
+      // Setting words whose needle the text only spells with quotes, escapes or an ANSI-C escape in between.
+      String.raw`RUN printf '%s' Acquire:'':x %_pkg"verify"_level\ none $'\x3d' x\:\:y`,
       'RUN ["apt-get", "install", "x"]',
       'ONBUILD RUN apk add --no-cache git',
       'ONBUILD ENV NODE_TLS_REJECT_UNAUTHORIZED=0',

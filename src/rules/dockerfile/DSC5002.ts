@@ -28,15 +28,15 @@ export const rule: DockerfileRule = {
     // The tool's own commands, and any command with a word that may write a setting.
     const commands = runCommandsToScan(model, ['wget']);
     for (let i = 0; i < commands.length; i++) {
-      const { run, cmd } = commands[i]!;
+      const { run, cmd, settingWords } = commands[i]!;
       if (cmd.name === 'wget') {
         const word = findOption(cmd, ['no-check-certificate']);
         if (word !== undefined) context.report(run.anchor, 'wget --no-check-certificate disables TLS certificate verification', word.span);
         continue;
       }
       // Writing the setting into a wgetrc (`echo check_certificate=off >> ~/.wgetrc`).
-      for (let w = 0; w < cmd.words.length; w++) {
-        const word = cmd.words[w]!;
+      for (let w = 0; w < settingWords.length; w++) {
+        const word = settingWords[w]!;
         if (word.value.includes('=') && WGETRC_CHECK_OFF.test(word.value)) {
           context.report(run.anchor, 'This writes check_certificate=off into a wgetrc, disabling TLS verification for wget', word.span);
           break;

@@ -52,10 +52,10 @@ function aptOptionFinding(cmd: EffectiveCommand): Found | undefined {
   return undefined;
 }
 
-/** Settings written into apt configuration or sources files by echo/printf/tee/sed. */
-function writtenSettingFinding(cmd: EffectiveCommand): Found | undefined {
-  for (let i = 0; i < cmd.words.length; i++) {
-    const word = cmd.words[i]!;
+/** Settings written into apt configuration or sources files by echo/printf/tee/sed (the command's setting words). */
+function writtenSettingFinding(settingWords: readonly ShellWord[]): Found | undefined {
+  for (let i = 0; i < settingWords.length; i++) {
+    const word = settingWords[i]!;
     if (hasTrustedYes(word.value)) return { word, message: 'This writes an apt source marked [trusted=yes], so its packages are installed without signature checks' };
     if (word.value.includes('::') && INSECURE_OPTION.test(word.value)) return { word, message: 'This writes an apt setting that turns off repository signature or TLS checks' };
   }
@@ -96,9 +96,9 @@ export const rule: DockerfileRule = {
     // The tool's own commands, and any command with a word that may write a setting.
     const commands = runCommandsToScan(model, APT);
     for (let i = 0; i < commands.length; i++) {
-      const { run, cmd } = commands[i]!;
+      const { run, cmd, settingWords } = commands[i]!;
       // One finding per command: the first insecure word.
-      const found = APT.has(cmd.name) ? aptOptionFinding(cmd) : writtenSettingFinding(cmd);
+      const found = APT.has(cmd.name) ? aptOptionFinding(cmd) : writtenSettingFinding(settingWords);
       if (found !== undefined) context.report(run.anchor, found.message, found.word.span);
     }
   },

@@ -40,7 +40,7 @@ export const rule: DockerfileRule = {
     // The tool's own commands, and any command with a word that may write a setting.
     const commands = runCommandsToScan(model, RPM_MANAGERS);
     for (let i = 0; i < commands.length; i++) {
-      const { run, cmd } = commands[i]!;
+      const { run, cmd, settingWords } = commands[i]!;
       if (RPM_MANAGERS.has(cmd.name)) {
         const word = findOption(cmd, cmd.name === 'zypper' ? ['no-gpg-checks', 'no-gpg-check'] : ['nogpgcheck']);
         if (word !== undefined) {
@@ -48,7 +48,8 @@ export const rule: DockerfileRule = {
           continue;
         }
       }
-      const word = cmd.words.find(turnsGpgcheckOff);
+      // Only words holding `=` can: the command's setting words.
+      const word = settingWords.find(turnsGpgcheckOff);
       if (word !== undefined) context.report(run.anchor, `'${word.value.trim()}' turns off package signature checks for a repository`, word.span);
     }
   },

@@ -35,7 +35,7 @@ export const rule: DockerfileRule = {
     // The tool's own commands, and any command with a word that may write a setting.
     const commands = runCommandsToScan(model, ['rpm']);
     for (let i = 0; i < commands.length; i++) {
-      const { run, cmd } = commands[i]!;
+      const { run, cmd, settingWords } = commands[i]!;
       if (cmd.name === 'rpm') {
         const word = cmd.words.find((w) => NO_VERIFY.test(w.value));
         if (word !== undefined) {
@@ -43,7 +43,8 @@ export const rule: DockerfileRule = {
           continue;
         }
       }
-      const macro = cmd.words.find(lowersPkgverify);
+      // Only words holding `_pkgverify_level` can: the command's setting words.
+      const macro = settingWords.find(lowersPkgverify);
       if (macro !== undefined) context.report(run.anchor, `'${macro.value.trim()}' lowers rpm's package verification`, macro.span);
     }
   },

@@ -45,7 +45,7 @@ export const rule: DockerfileRule = {
     // The tool's own commands, and any command with a word that may write a setting.
     const commands = runCommandsToScan(model, NODE_PACKAGE_MANAGERS);
     for (let i = 0; i < commands.length; i++) {
-      const { run, cmd } = commands[i]!;
+      const { run, cmd, settingWords } = commands[i]!;
       if (NODE_PACKAGE_MANAGERS.has(cmd.name)) {
         // `--strict-ssl=false`, `--no-strict-ssl`, `--strict-ssl false`.
         const flagAt = cmd.words.findIndex((w, i) => {
@@ -73,7 +73,8 @@ export const rule: DockerfileRule = {
         continue;
       }
       // `echo strict-ssl=false >> .npmrc`.
-      const word = cmd.words.find(writesStrictSslOff);
+      // Only words holding `=` can: the command's setting words.
+      const word = settingWords.find(writesStrictSslOff);
       if (word !== undefined) context.report(run.anchor, 'This writes strict-ssl=false into an npm config file', word.span);
     }
     const settings = envSettings(model, WANTED_ENV);
