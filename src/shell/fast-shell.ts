@@ -100,6 +100,13 @@ const AFTER_ARGUMENT = new Uint8Array(128);
 for (const c of ';|\n)#') AFTER_ARGUMENT[c.charCodeAt(0)] = ENDS_COMMAND;
 for (const c of '<>&0123456789') AFTER_ARGUMENT[c.charCodeAt(0)] = MAY_REDIRECT;
 
+/** A regex character class of the ASCII characters whose CLASS has `bit`. */
+function asciiClassOf(bit: number): string {
+  let set = '';
+  for (let c = 0; c < 128; c++) if (CLASS[c]! & bit) set += `\\x${c.toString(16).padStart(2, '0')}`;
+  return `[${set}]`;
+}
+
 /** Words a shell reserves at command position: compound statements this parser handles or declines. */
 const RESERVED = new Set([
   'if', 'then', 'elif', 'else', 'fi', 'for', 'while', 'until', 'do', 'done', 'case', 'esac', 'in',
@@ -115,11 +122,16 @@ for (const word of RESERVED) RESERVED_FIRST[word.charCodeAt(0)] = 1;
  * match keeps `readReservedWord` small: V8 inlines it into several callers, and its former character loop
  * and candidate search there cost more compile time than they ever saved.
  */
-const RESERVED_WORD_AT = new RegExp(
-  `(?:${[...RESERVED].map((word) => word.replace(/[[\]{}]/g, '\\$&')).join('|')})` +
-    `(?![${Array.from({ length: 128 }, (_, c) => c).filter((c) => CLASS[c]! & PLAIN).map((c) => `\\x${c.toString(16).padStart(2, '0')}`).join('')}])`,
-  'y',
-);
+const RESERVED_WORD_AT = new RegExp(`(?:${[...RESERVED].map((word) => word.replace(/[[\]{}]/g, '\\$&')).join('|')})(?!${asciiClassOf(PLAIN)})`, 'y');
+/*
+ * `plainWordAt` and `redirectAt` match natively: V8 inlines both into several callers, where their
+ * character loops cost more compile time than they saved.
+ */
+/** A run of ASCII PLAIN characters ended by the text's end or a WORD_END character. */
+const PLAIN_WORD_AT = new RegExp(`${asciiClassOf(PLAIN)}+(?=${asciiClassOf(WORD_END)}|$)`, 'y');
+/** A redirection operator, optionally after a file descriptor number: `<`, `>`, `2>`, `&>`. */
+const REDIRECT_AT = /[0-9]*[<>]|&>/y;
+
 /** The keyword lists `statements` stops at, made once (not an array per compound command). */
 const STOP_AT: Readonly<Record<string, readonly string[]>> = { do: ['do'], done: ['done'], then: ['then'], fi: ['fi'], '}': ['}'] };
 const IF_BRANCH_STOPS: readonly string[] = ['elif', 'else', 'fi'];
@@ -936,16 +948,8 @@ class FastParser {
 
   /** The unquoted literal word at the position (for keyword checks), or null. */
   private plainWordAt(): string | null {
-    const start = this.pos;
-    let at = start;
-    while (at < this.end) {
-      const c = this.text.charCodeAt(at);
-      if (c >= 128 || !(CLASS[c]! & PLAIN)) break;
-      at++;
-    }
-    const next = at < this.end ? this.text.charCodeAt(at) : -1;
-    if (at === start || (next !== -1 && (next >= 128 || !(CLASS[next]! & WORD_END)))) return null;
-    return this.text.slice(start, at);
+    PLAIN_WORD_AT.lastIndex = this.pos;
+    return PLAIN_WORD_AT.test(this.text) ? this.text.slice(this.pos, PLAIN_WORD_AT.lastIndex) : null;
   }
 
   /** `NAME=word` / `NAME+=word` at the position: consumed, as `NAME=value`; otherwise null. */
@@ -984,15 +988,8 @@ class FastParser {
 
   /** True at a redirection operator (optionally after a file descriptor number). */
   private redirectAt(): boolean {
-    let at = this.pos;
-    while (at < this.end) {
-      const c = this.text.charCodeAt(at);
-      if (c < 48 || c > 57) break;
-      at++;
-    }
-    const c = at < this.end ? this.text.charCodeAt(at) : -1;
-    if (c === LT || c === GT) return true;
-    return at === this.pos && c === AMP && at + 1 < this.end && this.text.charCodeAt(at + 1) === GT;
+    REDIRECT_AT.lastIndex = this.pos;
+    return REDIRECT_AT.test(this.text);
   }
 
   /** One redirection with its target word; here-documents, here-strings, `<(...)`, `>&-` decline. */
