@@ -588,7 +588,9 @@ function blankWords(t: string, from: number, to: number): Word[] {
   const words: Word[] = [];
   let i = from;
   while (i < to) {
-    i = runEnd(BLANKS, t, i, to);
+    // Words are usually separated by one blank: only longer runs need the regex.
+    if (t.charCodeAt(i) === 32) i++;
+    if (t.charCodeAt(i) <= 32) i = runEnd(BLANKS, t, i, to);
     if (i >= to) break;
     const start = i;
     i = runEnd(NON_BLANKS, t, i, to);
@@ -606,7 +608,10 @@ function quotedWords(t: string, from: number, to: number, escape: string): Word[
   const plainWord = escape === '`' ? PLAIN_WORD_BACKTICK : PLAIN_WORD_BACKSLASH;
   let i = from;
   while (i < to) {
-    i = runEnd(SPACES, t, i, to);
+    // Words are usually separated by one blank: only longer runs need the regex.
+    if (t.charCodeAt(i) === 32) i++;
+    const c = t.charCodeAt(i);
+    if (!(c > 32 && c < 0x85)) i = runEnd(SPACES, t, i, to);
     if (i >= to) break;
     const start = i;
     // Most words hold no quote or escape: they end at the first space.
@@ -672,7 +677,7 @@ class Parser {
       if (le < 0) le = n;
       // Most lines start with a printable ASCII character: tested before looking for a run of spaces.
       const first = t.charCodeAt(ls);
-      const p = first > 32 && first < 0x85 ? ls : runEnd(SPACES, t, ls, le);
+      const p = (first > 32 && first < 0x85) || ls === le ? ls : runEnd(SPACES, t, ls, le);
 
       if (directivesOpen) {
         const d = this.matchDirective(p, le);
@@ -840,7 +845,10 @@ class Parser {
     }
     let end = t.length;
     while (end > kEnd && isSpace(t.charCodeAt(end - 1))) end--;
-    let p = runEnd(SPACES, t, kEnd, end);
+    // Usually one blank separates the keyword from its arguments: only longer runs need the regex.
+    const afterBlank = t.charCodeAt(kEnd + 1);
+    let p =
+      t.charCodeAt(kEnd) === 32 && afterBlank > 32 && afterBlank < 0x85 && kEnd < end ? kEnd + 1 : runEnd(SPACES, t, kEnd, end);
 
     let flags: Flag[] = NO_FLAGS;
     if (FLAG_KEYWORDS.has(upper)) {
