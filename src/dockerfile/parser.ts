@@ -713,12 +713,14 @@ class Parser {
       }
 
       const logical = this.readLogicalLine(ls, le, lineNumber, p);
-      let k = 0;
       const lt = logical.text;
-      while (k < lt.length && isSpace(lt.charCodeAt(k))) k++;
+      // The text starts at the line's first non-blank unless that line held only an escape.
+      const c = lt.charCodeAt(0);
+      const k = c > 32 && c < 0x85 ? 0 : runEnd(SPACES, lt, 0, lt.length);
       if (k < lt.length) {
         const instruction = this.parseInstruction(logical, k, 0);
-        this.readHeredocs(logical, instruction);
+        // No `<<` in the arguments (those of an ONBUILD payload included): no heredoc to read.
+        if (instruction.rawArgs.indexOf('<<') >= 0) this.readHeredocs(logical, instruction);
         instructions.push(instruction);
       } // else only escapes and blanks: nothing to parse
       ls = this.nextLineStart;
