@@ -99,6 +99,9 @@ const NON_BLANKS = /[^\t\v\f\r ]*/y;
 const PLAIN_WORD_BACKSLASH = /[^"'\\\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
 const PLAIN_WORD_BACKTICK = /[^"'`\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
 
+/** At a line start: the line is blank or a whole-line comment (dropped inside a continuation). */
+const BLANK_OR_COMMENT_LINE = /[\t\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*(?:#|\n|$)/y;
+
 /** End of the run that the sticky `run` matches in `t` from `i`, at most `end`. */
 function runEnd(run: RegExp, t: string, i: number, end: number): number {
   run.lastIndex = i;
@@ -810,8 +813,8 @@ class Parser {
         if (lineStart >= n) break;
         lineEnd = t.indexOf('\n', lineStart);
         if (lineEnd < 0) lineEnd = n;
-        const q = runEnd(SPACES, t, lineStart, lineEnd);
-        if (q !== lineEnd && t.charCodeAt(q) !== 35) break;
+        BLANK_OR_COMMENT_LINE.lastIndex = lineStart;
+        if (!BLANK_OR_COMMENT_LINE.test(t)) break;
       }
       // At the end of the text inside a continuation, the instruction ends with its last piece.
       if (lineStart >= n) break;
