@@ -849,14 +849,17 @@ class Parser {
       keywordRaw = written === upper ? upper : written;
     }
     let end = t.length;
-    while (end > kEnd && isSpace(t.charCodeAt(end - 1))) end--;
+    const last = t.charCodeAt(end - 1);
+    // Usually the line ends in a printable ASCII character: no trailing spaces to trim.
+    if (!(last > 32 && last < 0x85)) while (end > kEnd && isSpace(t.charCodeAt(end - 1))) end--;
     // Usually one blank separates the keyword from its arguments: only longer runs need the regex.
     const afterBlank = t.charCodeAt(kEnd + 1);
     let p =
       t.charCodeAt(kEnd) === 32 && afterBlank > 32 && afterBlank < 0x85 && kEnd < end ? kEnd + 1 : runEnd(SPACES, t, kEnd, end);
 
     let flags: Flag[] = NO_FLAGS;
-    if (FLAG_KEYWORDS.has(upper)) {
+    // Flags start with `--`: most instructions have none, which needs no keyword lookup.
+    if (t.charCodeAt(p) === 45 && FLAG_KEYWORDS.has(upper)) {
       flags = this.readFlags(L, p, end);
       p = this.flagsEnd;
     }
