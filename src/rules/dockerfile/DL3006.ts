@@ -32,7 +32,9 @@ export const rule: DockerfileRule = {
   },
   check(model, context) {
     const earlierAliases = new Set<string>();
-    for (const stage of model.stages) {
+    // Indexed: every file runs this, mostly in V8's interpreter, where for-of costs an iterator object.
+    for (let stageIndex = 0; stageIndex < model.stages.length; stageIndex++) {
+      const stage = model.stages[stageIndex]!;
       const image = stage.resolvedImage;
       const untagged = image.tag === undefined && image.digest === undefined;
       const named = image.registry === undefined ? image.name : `${image.registry}/${image.name}`;

@@ -8,6 +8,9 @@ function isPinned(word: ShellWord): boolean {
   return word.value.includes('=') || word.value.includes('/') || word.value.endsWith('.deb');
 }
 
+/** apt-get options whose value is a separate word (not a package). */
+const VALUE_FLAGS = ['t', 'target-release'];
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DL3008',
@@ -40,7 +43,7 @@ export const rule: DockerfileRule = {
       commandName: 'apt-get',
       packages: (command) =>
         command.name === 'apt-get' && hasArg(command, 'install')
-          ? operands(command, ['t', 'target-release']).filter((word) => word.value !== 'install')
+          ? operands(command, VALUE_FLAGS).filter((word) => word.value !== 'install')
           : NO_WORDS,
       isPinned,
       message: (names) => `apt-get install without a version for ${listNames(names)}; pin it like '${names[0]}=<version>'`,

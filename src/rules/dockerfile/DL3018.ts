@@ -7,6 +7,9 @@ function isPinned(spec: string): boolean {
   return /[=~<>]/.test(spec) || spec.endsWith('.apk');
 }
 
+/** apk options whose value is a separate word (not a package). */
+const VALUE_FLAGS = ['t', 'virtual', 'repository', 'X'];
+
 export const rule: DockerfileRule = {
   meta: {
     id: 'DL3018',
@@ -39,7 +42,7 @@ export const rule: DockerfileRule = {
       commandName: 'apk',
       packages: (command) =>
         command.name === 'apk' && hasArg(command, 'add')
-          ? operands(command, ['t', 'virtual', 'repository', 'X']).filter((word) => word.value !== 'add')
+          ? operands(command, VALUE_FLAGS).filter((word) => word.value !== 'add')
           : NO_WORDS,
       isPinned: (word) => isPinned(word.value),
       message: (names) => `apk add without a version for ${listNames(names)}; pin it like '${names[0]}=<version>'`,

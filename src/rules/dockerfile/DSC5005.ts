@@ -31,6 +31,8 @@ interface Found {
 function aptOptionFinding(cmd: EffectiveCommand): Found | undefined {
   for (let i = 0; i < cmd.words.length; i++) {
     const v = cmd.words[i]!.value;
+    // Only an option word (`-...`) can be either; most words are packages or subcommands.
+    if (v.charCodeAt(0) !== 0x2d) continue;
     if (v === '--') break;
     const long = v.startsWith('--') ? v.slice(2).split('=')[0]! : '';
     if (INSECURE_FLAGS.includes(long)) return { word: cmd.words[i]!, message: `${cmd.name} ${v} installs packages without verifying their signatures` };
