@@ -99,6 +99,9 @@ const NON_BLANKS = /[^\t\v\f\r ]*/y;
 const PLAIN_WORD_BACKSLASH = /[^"'\\\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
 const PLAIN_WORD_BACKTICK = /[^"'`\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
 
+/** Characters a JSON string holds as they are. */
+const JSON_STRING_CHARS = /[^"\\\x00-\x1f]*/y;
+
 /** At a line start: the line is blank or a whole-line comment (dropped inside a continuation). */
 const BLANK_OR_COMMENT_LINE = /[\t\v\f\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*(?:#|\n|$)/y;
 
@@ -359,6 +362,9 @@ export function readJsonStringArray(t: string, start: number, limit: number): Js
     let runStart = i;
     let closed = false;
     while (i < limit) {
+      // Plain characters, up to the next quote, backslash or control character, in one regex run.
+      i = runEnd(JSON_STRING_CHARS, t, i, limit);
+      if (i >= limit) break;
       const c = t.charCodeAt(i);
       if (c === 34) {
         if (parts !== null) parts.push(t.slice(runStart, i));
