@@ -189,6 +189,14 @@ class LogicalLine {
   }
 
   span(from: number, to: number): Span {
+    if (this.segments === null) {
+      // One segment (most spans): pos and end written out, both clamp the offset to the text.
+      const length = this.text.length;
+      const line = this.line0;
+      const from1 = from < 0 ? 0 : from > length ? length : from;
+      const to1 = to < 0 ? 0 : to > length ? length : to;
+      return { start: { line, column: this.column0 + from1 }, end: { line, column: this.column0 + to1 } };
+    }
     return { start: from < to ? this.pos(from) : this.end(from), end: this.end(to) };
   }
 }
