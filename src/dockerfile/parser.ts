@@ -64,11 +64,6 @@ function upperCaseKeyword(t: string, start: number, end: number): string | null 
   return candidate !== undefined && t.startsWith(candidate, start) ? candidate : null;
 }
 
-/** ASCII blanks BuildKit splits words on (`[\t\v\f\r ]`). */
-function isBlank(c: number): boolean {
-  return c === 32 || c === 9 || c === 11 || c === 12 || c === 13;
-}
-
 /** Go's unicode.IsSpace, used where BuildKit trims. */
 function isSpace(c: number): boolean {
   if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
@@ -89,8 +84,9 @@ function isSpace(c: number): boolean {
 /*
  * Runs of characters are found with sticky regular expressions where runs are usually several characters
  * long: in cold (interpreted or baseline) code a per-character loop costs several builtin calls per
- * character, the regex one call per run. SPACES is isSpace's set, BLANKS isBlank's; PLAIN_WORD_* stop at a
- * space, a quote or the escape character, after which a word needs the per-character rules.
+ * character, the regex one call per run. SPACES is isSpace's set; BLANKS the ASCII blanks BuildKit splits
+ * words on (reWhitespace, `[\t\v\f\r ]`); PLAIN_WORD_* stop at a space, a quote or the escape character,
+ * after which a word needs the per-character rules.
  */
 const SPACES = /[\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
 const NON_SPACES = /[^\t-\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*/y;
