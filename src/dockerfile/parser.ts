@@ -928,7 +928,7 @@ class Parser {
       this.flagsEnd = p;
       return NO_FLAGS;
     }
-    const flags: Flag[] = [];
+    let flags: Flag[] | null = null;
     while (p + 1 < end && t.charCodeAt(p) === 45 && t.charCodeAt(p + 1) === 45) {
       const start = p;
       // Most flags hold no quote or backslash: the word is one slice up to the first space.
@@ -973,14 +973,14 @@ class Parser {
       if (word === '--') break; // `--` ends the flags and is not kept
       const body = word.slice(2);
       const eq = body.indexOf('=');
-      flags.push({
+      flags = append(flags, {
         name: eq < 0 ? body : body.slice(0, eq),
         value: eq < 0 ? null : body.slice(eq + 1),
         span: L.span(start, q),
       });
     }
     this.flagsEnd = p;
-    return flags.length === 0 ? NO_FLAGS : flags;
+    return flags ?? NO_FLAGS;
   }
 
   /** `span`/`text` may be passed when already computed for [start, end), to share them. */
@@ -1078,9 +1078,9 @@ class Parser {
     }
     const last = values.length - 1;
     instr.sources = values.slice(0, last);
-    const sourceSpans: Span[] = [];
-    for (let i = 0; i < last; i++) sourceSpans.push(L.span(spans[i].start, spans[i].end));
-    instr.sourceSpans = sourceSpans;
+    let sourceSpans: Span[] | null = null;
+    for (let i = 0; i < last; i++) sourceSpans = append(sourceSpans, L.span(spans[i].start, spans[i].end));
+    instr.sourceSpans = sourceSpans ?? [];
     instr.dest = values[last];
     instr.destSpan = L.span(spans[last].start, spans[last].end);
     if (form === 'shell' && hasHeredocMarker(t, spans[last].start, spans[last].end)) {
@@ -1113,9 +1113,9 @@ class Parser {
     end: number,
   ): KeyValueInstruction {
     const t = L.text;
-    const pairs: KeyValue[] = [];
+    let pairs: KeyValue[] | null = null;
     const instr = base as KeyValueInstruction;
-    instr.pairs = pairs;
+    instr.pairs = [];
     const words = quotedWords(t, start, end, this.escape);
     if (words.length === 0) {
       this.problem(`${keyword} needs at least one argument`, base.keywordSpan);
@@ -1132,7 +1132,7 @@ class Parser {
       }
       const value = unquote(t.slice(v, end), this.escape);
       if (value.unterminated) this.problem('unterminated quote', L.span(v, end));
-      pairs.push({ key: t.slice(start, k), value: value.value, span: L.span(start, end) });
+      instr.pairs = [{ key: t.slice(start, k), value: value.value, span: L.span(start, end) }];
       return instr;
     }
     for (let i = 0; i < words.length; i++) {
@@ -1151,16 +1151,17 @@ class Parser {
         continue;
       }
       if (key.unterminated || value.unterminated) this.problem('unterminated quote', span);
-      pairs.push({ key: key.value, value: value.value, span });
+      pairs = append(pairs, { key: key.value, value: value.value, span });
     }
+    if (pairs !== null) instr.pairs = pairs;
     return instr;
   }
 
   private parseArg(L: LogicalLine, base: BaseFields, start: number, end: number): ArgInstruction {
     const t = L.text;
-    const args: ArgDeclaration[] = [];
+    let args: ArgDeclaration[] | null = null;
     const instr = base as ArgInstruction;
-    instr.args = args;
+    instr.args = [];
     const words = quotedWords(t, start, end, this.escape);
     if (words.length === 0) {
       this.problem('ARG needs at least one name', base.keywordSpan);
@@ -1176,13 +1177,14 @@ class Parser {
         continue;
       }
       if (eq < 0) {
-        args.push({ name: word, span });
+        args = append(args, { name: word, span });
         continue;
       }
       const value = unquote(word.slice(eq + 1), this.escape);
       if (value.unterminated) this.problem('unterminated quote', span);
-      args.push({ name: word.slice(0, eq), defaultValue: value.value, span });
+      args = append(args, { name: word.slice(0, eq), defaultValue: value.value, span });
     }
+    if (args !== null) instr.args = args;
     return instr;
   }
 
@@ -1412,6 +1414,16 @@ type BaseFields = Omit<CommandInstruction, 'keyword' | 'command'> & { keyword: s
 const NO_SPAN: Span = { start: { line: 0, column: 0 }, end: { line: 0, column: 0 } };
 const NO_FLAGS = Object.freeze([]) as unknown as Flag[];
 const NO_HEREDOCS = Object.freeze([]) as unknown as Heredoc[];
+
+/**
+ * `list` with `item` appended, the list created on first use: a one-item list literal is sized exactly,
+ * while `[]` and push reserve 17 slots, and most flag, pair and source lists hold one item.
+ */
+function append<T>(list: T[] | null, item: T): T[] {
+  if (list === null) return [item];
+  list.push(item);
+  return list;
+}
 
 function isAlnum(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
