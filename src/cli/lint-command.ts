@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { preferBaselineWasmCompiler } from '../shell/wasm-tuning.js';
+import { tuneForBatch } from './batch-tuning.js';
 import type { Finding } from '../core/finding.js';
 import type { FailureThreshold, Severity } from '../core/severity.js';
 import { failsThreshold } from '../core/severity.js';
@@ -266,6 +267,7 @@ export async function run(argv: readonly string[]): Promise<number> {
   const [{ lintFilesParallel }, { allRules }] = await Promise.all([
     import('../lint/parallel.js'),
     import('../rules/dockerfile/index.js'),
+    tuneForBatch(expanded.files.length),
   ]);
   const shellcheck = await shellCheckRunner(config.shellcheck);
   const formats = config.formats.length > 0 ? config.formats : ['tty'];

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -120,6 +120,41 @@ test('lint: the worker-thread path finds parallel-worker.js next to the bundle c
     const workerResults = readFileSync(log, 'utf8').split('\n').filter(Boolean);
     assert.ok(workerResults.some((r) => r.endsWith('/dist/bundle/parallel-worker.js') && r.startsWith('result ')), 'bundle workers linted chunks');
     assert.deepEqual(workerResults.filter((r) => !r.startsWith('result ')), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('lint: large runs turn off V8 inlining (batch tuning), one-file runs leave V8 flags alone', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'docksec-bundle-'));
+  try {
+    // Records every V8 flag docksec sets, through the module object the bundle imports.
+    const hook = join(dir, 'flags.mjs');
+    const log = join(dir, 'flags.log');
+    writeFileSync(
+      hook,
+      "import v8 from 'node:v8'; import { appendFileSync } from 'node:fs'; import { syncBuiltinESMExports } from 'node:module';\n" +
+        'const set = v8.setFlagsFromString;\n' +
+        "v8.setFlagsFromString = (flags) => { appendFileSync(process.env.FLAGS_LOG, flags + '\\n'); set(flags); };\n" +
+        'syncBuiltinESMExports();\n',
+    );
+    const flagsSet = (): string[] => {
+      if (!existsSync(log)) return [];
+      const flags = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+      rmSync(log);
+      return flags;
+    };
+    const files = join(dir, 'files');
+    for (let i = 0; i < 64; i++) {
+      cpSync(join(root, 'examples/python-multistage/Dockerfile'), join(files, `${String(i).padStart(2, '0')}.Dockerfile`));
+    }
+    run(bundle, ['lint', '--no-shellcheck', 'examples/hardened/Dockerfile'], ['--import', hook], { FLAGS_LOG: log });
+    assert.deepEqual(flagsSet(), []);
+    const result = run(bundle, ['lint', '--no-shellcheck', '-f', 'json', files], ['--import', hook], { FLAGS_LOG: log });
+    assert.deepEqual(flagsSet(), ['--no-turbo-inlining']);
+    assert.equal(result.stderr, '');
+    assert.equal((JSON.parse(result.stdout) as unknown[]).length % 64, 0, 'every file has the same findings');
+    assert.deepEqual(run(compiled, ['lint', '--no-shellcheck', '-f', 'json', files]).stdout, result.stdout);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
