@@ -218,6 +218,8 @@ export interface LintFilesOptions {
   keepSources?: boolean;
   /** Files linted together before their ShellCheck batch runs (bounds memory; default 256). */
   chunkSize?: number;
+  /** Read large inputs ahead on a helper thread even on fewer than 3 cores (see read-ahead.ts; for tests). */
+  readAheadOnAnyCores?: boolean;
 }
 
 export interface FileResult {
@@ -263,7 +265,7 @@ export async function lintFiles(
   // Without ShellCheck nothing is gained by holding files back: finishing each at once lets its syntax
   // tree die young (holding 256 of them made the garbage collector copy and promote them all).
   const chunkSize = runner === null ? 1 : Math.max(1, options.chunkSize ?? 256);
-  const readAhead = await startReadAhead(paths);
+  const readAhead = await startReadAhead(paths, { anyCores: options.readAheadOnAnyCores === true });
   try {
     for (let start = 0; start < paths.length; start += chunkSize) {
       const prepared: PreparedFile[] = [];

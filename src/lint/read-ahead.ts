@@ -12,6 +12,13 @@ import type { ReadItem } from './read-worker.js';
 /** Below this many files the helper thread's start-up is not repaid. */
 export const READ_AHEAD_MIN_FILES = 64;
 
+/**
+ * Below this many cores the helper is not started by default: on 2 vCPUs the second core is already busy
+ * with V8's garbage collector and optimising compiler, and a 1,200-file run took ~2% longer wall time and
+ * ~10% more CPU with the helper than without (docs/performance.md, round 5).
+ */
+export const READ_AHEAD_MIN_CORES = 3;
+
 export interface ReadAhead {
   /** The bytes of file `index` if the helper has read it, else null (read it yourself). Call in order. */
   take(index: number): Uint8Array | null;
@@ -20,10 +27,15 @@ export interface ReadAhead {
   stop(): void;
 }
 
-export async function startReadAhead(paths: readonly string[]): Promise<ReadAhead | null> {
+/**
+ * A helper for reading `paths` ahead, or null when it would not pay: few files, standard input among them,
+ * or (unless `anyCores`) fewer than READ_AHEAD_MIN_CORES cores.
+ */
+export async function startReadAhead(paths: readonly string[], { anyCores = false } = {}): Promise<ReadAhead | null> {
   if (paths.length < READ_AHEAD_MIN_FILES || paths.includes('-')) return null;
   let threads: typeof import('node:worker_threads');
   try {
+    if (!anyCores && (await import('node:os')).availableParallelism() < READ_AHEAD_MIN_CORES) return null;
     threads = await import('node:worker_threads');
   } catch {
     return null;

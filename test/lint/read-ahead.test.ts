@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { defaultLintConfig } from '../../src/lint/config.js';
 import { lintFiles } from '../../src/lint/linter.js';
-import { READ_AHEAD_MIN_FILES, startReadAhead } from '../../src/lint/read-ahead.js';
+import { READ_AHEAD_MIN_CORES, READ_AHEAD_MIN_FILES, startReadAhead } from '../../src/lint/read-ahead.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const example = readFileSync(join(root, 'examples/node-app/Dockerfile'), 'utf8');
@@ -38,7 +38,7 @@ describe('reading ahead on a helper thread', () => {
     // A writer for the FIFO, so that reading it (on the linting thread, as before) ends.
     const writer = execFileSync('sh', ['-c', `(printf 'FROM alpine\\nRUN cd /tmp\\n' > "${join(dir, 'fifo.Dockerfile')}") >/dev/null 2>&1 & echo $!`], { encoding: 'utf8' });
     assert.match(writer.trim(), /^\d+$/);
-    const together = await lintFiles(paths, defaultLintConfig());
+    const together = await lintFiles(paths, defaultLintConfig(), { readAheadOnAnyCores: true });
     // One file at a time never reads ahead (below READ_AHEAD_MIN_FILES).
     execFileSync('sh', ['-c', `(printf 'FROM alpine\\nRUN cd /tmp\\n' > "${join(dir, 'fifo.Dockerfile')}") >/dev/null 2>&1 &`]);
     const alone = { files: [] as string[], findings: [] as unknown[], errors: [] as unknown[] };
@@ -61,7 +61,7 @@ describe('reading ahead on a helper thread', () => {
 
   it('hands over the bytes of every regular file once the helper is done, and nothing for other inputs', async () => {
     const wanted = paths.filter((p) => !p.includes('fifo'));
-    const reader = await startReadAhead(wanted);
+    const reader = await startReadAhead(wanted, { anyCores: true });
     assert.ok(reader);
     try {
       // Let the helper read everything first (however slowly this machine starts a thread).
@@ -79,7 +79,7 @@ describe('reading ahead on a helper thread', () => {
   });
 
   it('skips what the linting thread has already read itself', async () => {
-    const reader = await startReadAhead(paths.filter((p) => !p.includes('fifo')));
+    const reader = await startReadAhead(paths.filter((p) => !p.includes('fifo')), { anyCores: true });
     assert.ok(reader);
     try {
       reader.take(50); // usually null (the helper has not started): the caller then reads it itself
@@ -94,7 +94,13 @@ describe('reading ahead on a helper thread', () => {
   });
 
   it('is not used for few files or standard input', async () => {
-    assert.equal(await startReadAhead(paths.slice(0, READ_AHEAD_MIN_FILES - 1)), null);
-    assert.equal(await startReadAhead([...paths, '-']), null);
+    assert.equal(await startReadAhead(paths.slice(0, READ_AHEAD_MIN_FILES - 1), { anyCores: true }), null);
+    assert.equal(await startReadAhead([...paths, '-'], { anyCores: true }), null);
+  });
+
+  it('is used by default only with a core to spare', async () => {
+    const reader = await startReadAhead(paths.filter((p) => !p.includes('fifo')));
+    assert.equal(reader !== null, availableParallelism() >= READ_AHEAD_MIN_CORES);
+    reader?.stop();
   });
 });
