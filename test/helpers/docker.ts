@@ -6,14 +6,30 @@
  * `cleanup(prefix)` removes every container whose name starts with the prefix.
  */
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, copyFileSync, openSync, closeSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, copyFileSync, openSync, closeSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const TEST_PREFIX = 'docksec-test-';
 export const DEFAULT_TEST_IMAGE = 'docksec-test/busybox:latest';
 const BUSYBOX = '/bin/busybox';
-const DOCKER_SOCKET = '/var/run/docker.sock';
+/** dockerd writes its pid here while it runs (and refuses to start a second daemon). */
+const DOCKERD_PIDFILE = '/var/run/docker.pid';
+
+/**
+ * True while a dockerd process is alive (maybe still starting). A socket file alone says nothing: a daemon
+ * that was killed leaves it behind, and waiting on it would only time out.
+ */
+function dockerdAlive(): boolean {
+  try {
+    const pid = Number(readFileSync(DOCKERD_PIDFILE, 'utf8').trim());
+    if (!Number.isInteger(pid) || pid <= 0) return false;
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export interface DockerResult {
   code: number;
@@ -55,7 +71,7 @@ export async function ensureDaemon(timeoutMs = 60_000): Promise<void> {
     // Another test process is starting the daemon: just wait for it below.
   }
   try {
-    if (lockFd !== undefined && !existsSync(DOCKER_SOCKET)) {
+    if (lockFd !== undefined && !dockerdAlive()) {
       const child = spawn('dockerd', [], { detached: true, stdio: ['ignore', openSync('/tmp/dockerd.log', 'a'), openSync('/tmp/dockerd.log', 'a')] });
       child.unref();
     }
