@@ -5,6 +5,8 @@
  * by about a second. The CLI asks for the baseline compiler only; the flag is set right before the grammar
  * is compiled, so runs that never need tree-sitter never load `node:v8` at all.
  */
+import { setV8Flags } from '../core/v8-flags.js';
+
 let baselineOnly = false;
 
 export function preferBaselineWasmCompiler(): void {
@@ -12,11 +14,5 @@ export function preferBaselineWasmCompiler(): void {
 }
 
 export async function applyWasmTuning(): Promise<void> {
-  if (!baselineOnly) return;
-  try {
-    const v8 = await import('node:v8');
-    v8.setFlagsFromString('--liftoff-only');
-  } catch {
-    // Not on Node (a browser build): nothing to tune.
-  }
+  if (baselineOnly) await setV8Flags('--liftoff-only');
 }
